@@ -1,0 +1,60 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Module boundaries are enforced, not promised (DESIGN.md, Layout):
+ * - packages/domain may import only zod and fp-ts: no node:*, no NestJS, no database client;
+ * - no package may import from apps/: dependencies point from apps to packages.
+ * Nx's rule works from the project graph (tags in each project.json); the no-restricted-imports
+ * patterns below repeat the two rules without it, so they hold for Node built-ins, packages not
+ * installed yet and plain `eslint` runs outside Nx.
+ */
+const APPS = {
+  group: ['**/apps/**', '@chidao/api', '@chidao/api/*', '@chidao/cli', '@chidao/cli/*', '@chidao/web', '@chidao/web/*'],
+  message: 'Packages must not import from apps/: dependencies point from apps to packages.',
+};
+const DOMAIN_ONLY_ZOD_AND_FP_TS = {
+  regex: '^(?!(zod|fp-ts)(/.*)?$)(?!\\.{1,2}(/|$))',
+  message: 'packages/domain is pure: it may import only zod, fp-ts and its own files (no node:*, NestJS or database clients).',
+};
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.nx/**', 'tmp/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['packages/*/src/**/*.ts', 'packages/*/test/**/*.ts', 'apps/*/src/**/*.ts', 'test/**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          depConstraints: [
+            {
+              sourceTag: 'scope:domain',
+              onlyDependOnLibsWithTags: ['scope:domain'],
+              allowedExternalImports: ['zod', 'zod/*', 'fp-ts', 'fp-ts/*'],
+            },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:lib', 'type:app'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/domain/src/**/*.ts'],
+    ignores: ['packages/domain/src/**/*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [DOMAIN_ONLY_ZOD_AND_FP_TS, APPS] }] },
+  },
+  {
+    files: ['packages/*/src/**/*.ts'],
+    ignores: ['packages/domain/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [APPS] }] },
+  },
+  {
+    files: ['**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+];
