@@ -44,6 +44,25 @@ export default [
     },
   },
   {
+    // Tests of the domain may use test tooling and Node; the code under test may not.
+    files: ['packages/domain/src/**/*.spec.ts', 'packages/domain/test/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          depConstraints: [
+            {
+              sourceTag: 'scope:domain',
+              onlyDependOnLibsWithTags: ['scope:domain'],
+              allowedExternalImports: ['zod', 'zod/*', 'fp-ts', 'fp-ts/*', 'fast-check', 'typescript', 'node:*'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/domain/src/**/*.ts'],
     ignores: ['packages/domain/src/**/*.spec.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [DOMAIN_ONLY_ZOD_AND_FP_TS, APPS] }] },

@@ -74,6 +74,9 @@ export const compareDates = (a: LocalDate, b: LocalDate): number => (a < b ? -1 
 /** The later of two dates. */
 export const laterOf = (a: LocalDate, b: LocalDate): LocalDate => (a >= b ? a : b);
 
+/** The earlier of two dates. */
+export const earlierOf = (a: LocalDate, b: LocalDate): LocalDate => (a <= b ? a : b);
+
 /** The last day of a month. */
 export const endOfMonth = (year: number, month: number): LocalDate => localDate(year, month, daysInMonth(year, month));
 

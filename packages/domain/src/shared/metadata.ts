@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { DocumentRefSchema } from './document-ref';
+import { InstantSchema, LocalDateSchema } from './local-date';
+
+/** Who may act (DESIGN.md, Access). `agency` users are bound to one agency id. */
+export const RoleSchema = z.enum(['secretariat', 'agency', 'auditor', 'analyst', 'admin']);
+export type Role = z.infer<typeof RoleSchema>;
+
+const id = (what: string) =>
+  z.string().trim().min(1, { message: `Thiếu ${what} / ${what} is required` }).max(200);
+
+/** The person behind a command or event: user id, role and, for agency officers, their agency. */
+export const ActorSchema = z
+  .object({ userId: id('userId'), role: RoleSchema, agencyId: id('agencyId').optional() })
+  .strict()
+  .refine((actor) => actor.role !== 'agency' || actor.agencyId !== undefined, {
+    message: 'Cán bộ cơ quan phải gắn với một cơ quan / an agency officer must carry an agencyId',
+    path: ['agencyId'],
+  });
+export type Actor = z.infer<typeof ActorSchema>;
+
+/**
+ * What every command carries besides its data. `occurredOn` is the business date — the date on the
+ * paper — which is often earlier than the day a clerk enters it; time comes in as data, never from a clock.
+ */
+export const CommandMetadataSchema = z
+  .object({
+    commandId: id('commandId'),
+    actor: ActorSchema,
+    occurredOn: LocalDateSchema,
+    sourceDocument: DocumentRefSchema.optional(),
+    correlationId: id('correlationId').optional(),
+    causationId: id('causationId').optional(),
+  })
+  .strict();
+export type CommandMetadata = z.infer<typeof CommandMetadataSchema>;
+
+/**
+ * What every stored event carries besides its data. Two time axes: `occurredOn` (true on the paper
+ * from this date) and `recordedAt` (known to the system from this instant). `previousHash`/`hash` are
+ * the hash chain, filled in by the event store.
+ */
+export const EventMetadataSchema = z
+  .object({
+    commandId: id('commandId'),
+    actor: ActorSchema,
+    occurredOn: LocalDateSchema,
+    recordedAt: InstantSchema,
+    sourceDocument: DocumentRefSchema.optional(),
+    correlationId: id('correlationId'),
+    causationId: id('causationId').nullable(),
+    schemaVersion: z.number().int().min(1),
+    previousHash: z.string().nullable().optional(),
+    hash: z.string().optional(),
+  })
+  .strict();
+export type EventMetadata = z.infer<typeof EventMetadataSchema>;
+
+/** An event as stored: its type and data plus metadata. */
+export type RecordedEvent<Event extends { readonly type: string }> = Event & { readonly metadata: EventMetadata };
+
+/**
+ * Event metadata for events decided from a command: the server supplies `recordedAt` (its clock lives
+ * outside the domain) and the schema version of each event type.
+ */
+export const eventMetadataFor = (
+  command: CommandMetadata,
+  recordedAt: string,
+  schemaVersion: number,
+): EventMetadata => ({
+  commandId: command.commandId,
+  actor: command.actor,
+  occurredOn: command.occurredOn,
+  recordedAt,
+  ...(command.sourceDocument === undefined ? {} : { sourceDocument: command.sourceDocument }),
+  correlationId: command.correlationId ?? command.commandId,
+  causationId: command.causationId ?? null,
+  schemaVersion,
+});

@@ -1,0 +1,96 @@
+import * as E from 'fp-ts/Either';
+import { aSecretariat, aTaskAssigned, KHCN, UBND_TINH } from '../../test/support/fixtures';
+import { CURRENT_SCHEMA_VERSIONS } from '../events';
+import { domainUpcasters } from './domain-upcasters';
+import { createUpcasterRegistry, type StoredEvent } from './upcaster-registry';
+
+const metadata = (schemaVersion: number) => ({
+  commandId: 'import-2024-0001',
+  actor: aSecretariat,
+  occurredOn: '2026-02-27',
+  recordedAt: '2026-03-02T02:00:00Z',
+  correlationId: 'import-2024',
+  causationId: null,
+  schemaVersion,
+});
+
+/** TaskAssigned as the first spreadsheet import wrote it, schema version 1. */
+const v1: StoredEvent = {
+  type: 'TaskAssigned',
+  data: {
+    taskId: 'kh-1c',
+    directiveId: 'kh-ubnd-2026-02-27-phien-6',
+    clause: '1.c',
+    content: 'Rà soát đánh giá kết quả hợp tác',
+    leadAgencyId: KHCN,
+    cooperatingAgencyIds: [UBND_TINH],
+    dueDate: '2026-03-20',
+    deadlineText: 'trước ngày 20/3/2026',
+    assignedOn: '2026-02-27',
+  },
+  metadata: metadata(1),
+};
+
+describe('upcasting: events carry a schema version and are read as the current one', () => {
+  it('reads a v1 TaskAssigned as the current version', () => {
+    const read = domainUpcasters.read(v1);
+    expect(read).toEqual(
+      E.right({
+        type: 'TaskAssigned',
+        data: {
+          taskId: 'kh-1c',
+          directiveId: 'kh-ubnd-2026-02-27-phien-6',
+          clause: '1.c',
+          content: 'Rà soát đánh giá kết quả hợp tác',
+          lead: KHCN,
+          cooperating: [UBND_TINH],
+          priority: false,
+          deadline: { kind: 'date', date: '2026-03-20', qualifier: 'by', text: 'trước ngày 20/3/2026' },
+          assignedOn: '2026-02-27',
+        },
+        metadata: metadata(CURRENT_SCHEMA_VERSIONS.TaskAssigned),
+      }),
+    );
+  });
+
+  it('gives a v1 event without a due date an open-ended deadline and default words', () => {
+    const { dueDate: _d, deadlineText: _t, cooperatingAgencyIds: _c, ...data } = v1.data as Record<string, unknown>;
+    const read = domainUpcasters.read({ ...v1, data });
+    expect(E.isRight(read) && read.right.type === 'TaskAssigned' && read.right.data.deadline).toEqual({ kind: 'none', reason: 'unspecified', text: 'không ghi thời hạn' });
+    const { deadlineText: _u, ...dated } = v1.data as Record<string, unknown>;
+    const withDate = domainUpcasters.read({ ...v1, data: dated });
+    expect(E.isRight(withDate) && withDate.right.type === 'TaskAssigned' && withDate.right.data.deadline.text).toBe('đến ngày 20/03/2026');
+  });
+
+  it('reads a current event unchanged', () => {
+    expect(domainUpcasters.read({ ...aTaskAssigned(), metadata: metadata(2) })).toEqual(E.right({ ...aTaskAssigned(), metadata: metadata(2) }));
+  });
+
+  it('returns Left(UnknownEventType), Left(FutureSchemaVersion) and Left(InvalidEvent) with the issues', () => {
+    expect(domainUpcasters.read({ ...v1, type: 'TaskTeleported' })).toEqual(E.left({ _tag: 'UnknownEventType', type: 'TaskTeleported' }));
+    expect(domainUpcasters.read({ ...v1, metadata: metadata(3) })).toEqual(E.left({ _tag: 'FutureSchemaVersion', type: 'TaskAssigned', version: 3, current: 2 }));
+    const invalid = domainUpcasters.read({ ...v1, data: { ...(v1.data as object), dueDate: '2026-02-30' } });
+    expect(invalid).toMatchObject({ _tag: 'Left', left: { _tag: 'InvalidEvent', type: 'TaskAssigned', version: 1 } });
+    expect(E.isLeft(invalid) && invalid.left._tag === 'InvalidEvent' && invalid.left.issues[0]?.path).toBe('data.deadline.date');
+  });
+
+  it('returns Left(MissingUpcaster) when a version step has no upcaster', () => {
+    const registry = createUpcasterRegistry([]);
+    expect(registry.upcast(v1)).toEqual(E.left({ _tag: 'MissingUpcaster', type: 'TaskAssigned', fromVersion: 1 }));
+  });
+
+  it('chains upcasters step by step and refuses two for the same step', () => {
+    const registry = createUpcasterRegistry(
+      [
+        { type: 'Note', fromVersion: 1, upcast: (data) => ({ ...(data as object), b: 2 }) },
+        { type: 'Note', fromVersion: 2, upcast: (data) => ({ ...(data as object), c: 3 }) },
+      ],
+      { Note: 3 },
+    );
+    expect(registry.upcast({ type: 'Note', data: { a: 1 }, metadata: { schemaVersion: 1 } })).toEqual(
+      E.right({ type: 'Note', data: { a: 1, b: 2, c: 3 }, metadata: { schemaVersion: 3 } }),
+    );
+    const step = { type: 'Note', fromVersion: 1, upcast: (data: unknown) => data };
+    expect(() => createUpcasterRegistry([step, step])).toThrow('two upcasters for Note from version 1');
+  });
+});
