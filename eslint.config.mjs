@@ -22,6 +22,12 @@ export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.nx/**', 'tmp/**'] },
   ...tseslint.configs.recommended,
   {
+    rules: {
+      // A leading underscore marks a binding that is deliberately dropped, e.g. `const { taskId: _taskId, ...rest } = data`.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+    },
+  },
+  {
     files: ['packages/*/src/**/*.ts', 'packages/*/test/**/*.ts', 'apps/*/src/**/*.ts', 'test/**/*.ts'],
     plugins: { '@nx': nx },
     rules: {

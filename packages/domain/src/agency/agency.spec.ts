@@ -352,6 +352,11 @@ describe('resolveAgency: successor chains in hand-built catalogues', () => {
     ]);
     expect(resolveAgency('Sở A', '2021-06-01', cycle)._tag).toBe('Dissolved');
     expect(resolveAgency('Sở B', '2019-06-01', cycle)._tag).toBe('Resolved');
+    const datedCycle = aCatalogue([
+      anAgency({ id: 'x.a', name: 'Sở A', validFrom: '2021-01-01', validTo: '2021-12-31', successorId: 'x.b' }),
+      anAgency({ id: 'x.b', name: 'Sở B', validFrom: '2022-01-01', validTo: '2022-12-31', successorId: 'x.a' }),
+    ]);
+    expect(resolveAgency('Sở A', '2019-06-01', datedCycle)).toMatchObject({ _tag: 'NotYetEstablished', predecessors: [] });
   });
 });
 
