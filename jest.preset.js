@@ -1,4 +1,4 @@
-// Shared Jest settings; each project's jest.config.ts spreads this and names its own root.
+// Shared Jest settings; each project's jest.config.js spreads this and names its own root.
 const path = require('node:path');
 
 module.exports = {
@@ -6,6 +6,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.spec.json') }],
   },
+  reporters: ['default', path.join(__dirname, 'test/support/summary-reporter.js')],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@chidao/domain$': path.join(__dirname, 'packages/domain/src/index.ts'),
