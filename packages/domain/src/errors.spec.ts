@@ -7,7 +7,6 @@ const examples: { readonly [Tag in DomainError['_tag']]: Extract<DomainError, { 
   InvalidDocumentSymbol: { _tag: 'InvalidDocumentSymbol', symbol: 'x', reason: 'no-slash' },
   TaskNotFound: { _tag: 'TaskNotFound', taskId: 't' },
   TaskAlreadyAssigned: { _tag: 'TaskAlreadyAssigned', taskId: 't' },
-  TaskDirectiveMismatch: { _tag: 'TaskDirectiveMismatch', taskId: 't', directiveId: 'd' },
   TaskAlreadyCompleted: { _tag: 'TaskAlreadyCompleted', taskId: 't' },
   TaskAlreadyWithdrawn: { _tag: 'TaskAlreadyWithdrawn', taskId: 't' },
   TaskIsSuspended: { _tag: 'TaskIsSuspended', taskId: 't' },

@@ -1,3 +1,4 @@
+import { assertNever } from './shared/decider';
 import type { Role } from './shared/metadata';
 import type { LocalDate } from './shared/local-date';
 
@@ -17,7 +18,6 @@ export type DomainError =
   | { readonly _tag: 'InvalidDocumentSymbol'; readonly symbol: string; readonly reason: string }
   | { readonly _tag: 'TaskNotFound'; readonly taskId: string }
   | { readonly _tag: 'TaskAlreadyAssigned'; readonly taskId: string }
-  | { readonly _tag: 'TaskDirectiveMismatch'; readonly taskId: string; readonly directiveId: string }
   | { readonly _tag: 'TaskAlreadyCompleted'; readonly taskId: string }
   | { readonly _tag: 'TaskAlreadyWithdrawn'; readonly taskId: string }
   | { readonly _tag: 'TaskIsSuspended'; readonly taskId: string }
@@ -80,7 +80,6 @@ const TAGS: { readonly [Tag in DomainErrorTag]: true } = {
   InvalidDocumentSymbol: true,
   TaskNotFound: true,
   TaskAlreadyAssigned: true,
-  TaskDirectiveMismatch: true,
   TaskAlreadyCompleted: true,
   TaskAlreadyWithdrawn: true,
   TaskIsSuspended: true,
@@ -136,11 +135,6 @@ export const explainError = (error: DomainError): Explanation => {
       return { vi: `Không tìm thấy nhiệm vụ ${error.taskId}.`, en: `Task ${error.taskId} does not exist.` };
     case 'TaskAlreadyAssigned':
       return { vi: `Nhiệm vụ ${error.taskId} đã được giao.`, en: `Task ${error.taskId} is already assigned.` };
-    case 'TaskDirectiveMismatch':
-      return {
-        vi: `Nhiệm vụ ${error.taskId} không thuộc văn bản ${error.directiveId}.`,
-        en: `Task ${error.taskId} does not belong to directive ${error.directiveId}.`,
-      };
     case 'TaskAlreadyCompleted':
       return { vi: `Nhiệm vụ ${error.taskId} đã hoàn thành.`, en: `Task ${error.taskId} is already completed.` };
     case 'TaskAlreadyWithdrawn':
@@ -221,5 +215,7 @@ export const explainError = (error: DomainError): Explanation => {
       };
     case 'NothingToChange':
       return { vi: `Không có nội dung nào thay đổi cho ${error.id}.`, en: `Nothing to change for ${error.id}.` };
+    default:
+      return assertNever(error);
   }
 };

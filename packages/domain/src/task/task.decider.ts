@@ -21,8 +21,16 @@ import { initialTaskState, type AssignedTaskState, type TaskRecord, type TaskSta
 
 type Decision = E.Either<DomainError, readonly TaskEvent[]>;
 
-/** Roles that may report on a task: the lead agency's officers, or the secretariat on its behalf. */
-const REPORTING_ROLES: readonly Role[] = ['agency', 'secretariat'];
+/**
+ * Who may give a command: the secretariat (and admins) decide; reports come from the lead agency's
+ * officers or from the secretariat on its behalf (DESIGN.md, rules).
+ */
+type Access = 'secretariat' | 'lead-or-secretariat';
+
+const ROLES: { readonly [A in Access]: readonly Role[] } = {
+  secretariat: SECRETARIAT_ROLES,
+  'lead-or-secretariat': ['agency', 'secretariat'],
+};
 
 /** Agencies must be in the catalogue and exist on the date of the paper (2025's mergers moved many). */
 const checkAgency = (agencyId: string, onDate: LocalDate): E.Either<DomainError, string> => {
@@ -83,16 +91,16 @@ const isLeadOrSecretariat = (actor: Actor, task: TaskRecord): E.Either<DomainErr
 const guard = (
   command: Exclude<TaskCommand, AssignTask>,
   state: TaskState,
-  roles: readonly Role[],
+  access: Access,
   accepts: Accepts,
 ): E.Either<DomainError, AssignedTaskState> =>
   pipe(
-    requireRole(command.type, command.metadata.actor, roles),
+    requireRole(command.type, command.metadata.actor, ROLES[access]),
     E.chain(() => assignedTask(state, command.data.taskId)),
     E.chain((assigned) => notBeforeAssignment(assigned, command.metadata.occurredOn)),
     E.chain((assigned) => inStatus(assigned, accepts)),
     E.chain((assigned) =>
-      roles === REPORTING_ROLES
+      access === 'lead-or-secretariat'
         ? pipe(isLeadOrSecretariat(command.metadata.actor, assigned.task), E.map(() => assigned))
         : E.right(assigned),
     ),
@@ -135,7 +143,7 @@ const assign = (command: AssignTask, state: TaskState): Decision =>
 
 const extend = (command: ExtendTaskDeadline, state: TaskState): Decision =>
   pipe(
-    guard(command, state, SECRETARIAT_ROLES, OPEN),
+    guard(command, state, 'secretariat', OPEN),
     E.chain(({ task }) => {
       const lastNumber = task.extensions.at(-1)?.number ?? 0;
       const number = command.data.number ?? lastNumber + 1;
@@ -167,7 +175,7 @@ const extend = (command: ExtendTaskDeadline, state: TaskState): Decision =>
 
 const reassign = (command: ReassignTask, state: TaskState): Decision =>
   pipe(
-    guard(command, state, SECRETARIAT_ROLES, { open: true, suspended: true }),
+    guard(command, state, 'secretariat', { open: true, suspended: true }),
     E.chain(({ task }) =>
       task.lead === command.data.to
         ? E.left<DomainError>({ _tag: 'SameLeadAgency', taskId: task.taskId, agencyId: task.lead })
@@ -185,7 +193,7 @@ const reassign = (command: ReassignTask, state: TaskState): Decision =>
 
 const schedule = (command: ScheduleTaskDeadlineEvent, state: TaskState): Decision =>
   pipe(
-    guard(command, state, SECRETARIAT_ROLES, { open: true, suspended: true, completion_reported: true }),
+    guard(command, state, 'secretariat', { open: true, suspended: true, completion_reported: true }),
     E.chain(({ task }): Decision => {
       const current = task.deadline;
       if (current.kind !== 'event') return E.left({ _tag: 'DeadlineNotEventAnchored', taskId: task.taskId, kind: current.kind });
@@ -209,7 +217,7 @@ const effectiveCorrections = (task: TaskRecord, corrections: TaskCorrections): T
 
 const correct = (command: CorrectTaskRecord, state: TaskState): Decision =>
   pipe(
-    guard(command, state, SECRETARIAT_ROLES, { open: true, suspended: true, completion_reported: true, completed: true, withdrawn: true }),
+    guard(command, state, 'secretariat', { open: true, suspended: true, completion_reported: true, completed: true, withdrawn: true }),
     E.chain(({ task }): Decision => {
       const corrections = effectiveCorrections(task, command.data.corrections);
       if (Object.keys(corrections).length === 0) return E.left({ _tag: 'NothingToChange', id: task.taskId });
@@ -236,7 +244,7 @@ export const decideTask = (command: TaskCommand, state: TaskState): Decision => 
       return extend(command, state);
     case 'RequestTaskExtension':
       return pipe(
-        guard(command, state, REPORTING_ROLES, OPEN),
+        guard(command, state, 'lead-or-secretariat', OPEN),
         E.chain(({ task }) =>
           task.pendingExtensionRequest === undefined
             ? checkLater(task.taskId, task.deadline, command.data.requestedDeadline)
@@ -246,7 +254,7 @@ export const decideTask = (command: TaskCommand, state: TaskState): Decision => 
       );
     case 'RejectTaskExtension':
       return pipe(
-        guard(command, state, SECRETARIAT_ROLES, OPEN),
+        guard(command, state, 'secretariat', OPEN),
         E.chain(({ task }) =>
           task.pendingExtensionRequest === undefined
             ? E.left<DomainError>({ _tag: 'NoPendingExtensionRequest', taskId: task.taskId })
@@ -256,18 +264,18 @@ export const decideTask = (command: TaskCommand, state: TaskState): Decision => 
       );
     case 'ReportTaskProgress':
       return pipe(
-        guard(command, state, REPORTING_ROLES, OPEN),
+        guard(command, state, 'lead-or-secretariat', OPEN),
         E.map(() => single({ type: 'TaskProgressReported', data: { ...command.data, reportedOn: on } })),
       );
     case 'ReportTaskCompletion':
       return pipe(
-        guard(command, state, REPORTING_ROLES, OPEN),
+        guard(command, state, 'lead-or-secretariat', OPEN),
         E.map(() => single({ type: 'TaskCompletionReported', data: { ...command.data, reportedOn: on } })),
       );
     case 'ConfirmTaskCompletion':
     case 'ReturnTaskCompletion':
       return pipe(
-        guard(command, state, SECRETARIAT_ROLES, { completion_reported: true, open: true, suspended: true }),
+        guard(command, state, 'secretariat', { completion_reported: true, open: true, suspended: true }),
         E.chain((assigned) =>
           assigned.status === 'completion_reported'
             ? E.right(assigned)
@@ -281,24 +289,24 @@ export const decideTask = (command: TaskCommand, state: TaskState): Decision => 
       );
     case 'IssueTaskReminder':
       return pipe(
-        guard(command, state, SECRETARIAT_ROLES, OPEN),
+        guard(command, state, 'secretariat', OPEN),
         E.map(() => single({ type: 'TaskReminderIssued', data: { ...command.data, remindedOn: on } })),
       );
     case 'ReassignTask':
       return reassign(command, state);
     case 'SuspendTask':
       return pipe(
-        guard(command, state, SECRETARIAT_ROLES, OPEN),
+        guard(command, state, 'secretariat', OPEN),
         E.map(() => single({ type: 'TaskSuspended', data: { ...command.data, suspendedOn: on } })),
       );
     case 'ResumeTask':
       return pipe(
-        guard(command, state, SECRETARIAT_ROLES, { suspended: true }),
+        guard(command, state, 'secretariat', { suspended: true }),
         E.map(() => single({ type: 'TaskResumed', data: { ...command.data, resumedOn: on } })),
       );
     case 'WithdrawTask':
       return pipe(
-        guard(command, state, SECRETARIAT_ROLES, { open: true, suspended: true, completion_reported: true }),
+        guard(command, state, 'secretariat', { open: true, suspended: true, completion_reported: true }),
         E.map(() => single({ type: 'TaskWithdrawn', data: { ...command.data, withdrawnOn: on } })),
       );
     case 'ScheduleTaskDeadlineEvent':
