@@ -41,7 +41,10 @@ const handle = <Command extends { readonly type: string; readonly metadata: Comm
 ): string =>
   pipe(
     decider.decide(command, fold(decider, stream)),
-    E.map((events) => events.map((event) => ({ ...event, metadata: eventMetadataFor(command.metadata, recordedAt, CURRENT_SCHEMA_VERSIONS[event.type]) }))),
+    // The server's clock supplies recordedAt; the command supplies the business date, occurredOn.
+    E.map((events) =>
+      events.map((event) => ({ ...event, metadata: eventMetadataFor(command.metadata, recordedAt, CURRENT_SCHEMA_VERSIONS[event.type]) })),
+    ),
     E.match(
       (error) => `✘ ${command.type} refused: ${error._tag} — ${explainError(error).vi} / ${explainError(error).en}`,
       (recorded) => {
@@ -158,7 +161,7 @@ export const runEmbeddingExample = (): readonly string[] => {
     handle(taskDecider, task, { type: 'ConfirmTaskCompletion', data: { taskId }, metadata: by(secretariat, '2026-03-30', 'cmd-6') }, '2026-03-30T10:00:00+07:00'),
   );
 
-  for (const day of ['2026-03-28', '2026-03-31'] as const) {
+  for (const day of ['2026-03-28', '2026-03-31']) {
     const status = taskStatusOn(task, day);
     if (status !== undefined) lines.push(statusLine(status));
   }
