@@ -47,4 +47,11 @@ describe('domain errors', () => {
     expect(isDomainError(null)).toBe(false);
     expect(isDomainError('TaskNotFound')).toBe(false);
   });
+
+  it('does not take a look-alike with the same tag but other fields for a domain error', () => {
+    // resolveAgency's result and parseDocumentSymbol's error share tags with domain errors.
+    expect(isDomainError({ _tag: 'UnknownAgency', text: 'Sở Vũ trụ', message: '…' })).toBe(false);
+    expect(isDomainError({ _tag: 'InvalidDocumentSymbol', text: 'x', reason: 'no-slash', message: '…' })).toBe(false);
+    expect(isDomainError({ _tag: 'toString' })).toBe(false);
+  });
 });

@@ -74,42 +74,47 @@ export type DomainErrorTag = DomainError['_tag'];
 /** The error of one tag, e.g. `DomainErrorOf<'DeadlineNotLater'>`. */
 export type DomainErrorOf<Tag extends DomainErrorTag> = Extract<DomainError, { _tag: Tag }>;
 
-const TAGS: { readonly [Tag in DomainErrorTag]: true } = {
-  DirectiveNotFound: true,
-  DirectiveAlreadyRegistered: true,
-  InvalidDocumentSymbol: true,
-  TaskNotFound: true,
-  TaskAlreadyAssigned: true,
-  TaskAlreadyCompleted: true,
-  TaskAlreadyWithdrawn: true,
-  TaskIsSuspended: true,
-  TaskNotSuspended: true,
-  CompletionAwaitingConfirmation: true,
-  CompletionNotReported: true,
-  DeadlineNotLater: true,
-  DeadlineNotExtendable: true,
-  DeadlineNotEventAnchored: true,
-  ExtensionNumberNotIncreasing: true,
-  ExtensionRequestPending: true,
-  NoPendingExtensionRequest: true,
-  NotLeadAgency: true,
-  RoleNotPermitted: true,
-  SameLeadAgency: true,
-  UnknownAgency: true,
-  AgencyNotValidOnDate: true,
-  DateBeforeAssignment: true,
-  NothingToChange: true,
+/** The fields each error carries: `isDomainError` checks them, so a look-alike tag from elsewhere is not taken for one. */
+const FIELDS: { readonly [Tag in DomainErrorTag]: readonly (keyof DomainErrorOf<Tag>)[] } = {
+  DirectiveNotFound: ['directiveId'],
+  DirectiveAlreadyRegistered: ['directiveId', 'registeredKey', 'requestedKey'],
+  InvalidDocumentSymbol: ['symbol', 'reason'],
+  TaskNotFound: ['taskId'],
+  TaskAlreadyAssigned: ['taskId'],
+  TaskAlreadyCompleted: ['taskId'],
+  TaskAlreadyWithdrawn: ['taskId'],
+  TaskIsSuspended: ['taskId'],
+  TaskNotSuspended: ['taskId'],
+  CompletionAwaitingConfirmation: ['taskId'],
+  CompletionNotReported: ['taskId'],
+  DeadlineNotLater: ['taskId', 'currentDueOn', 'requestedDueOn'],
+  DeadlineNotExtendable: ['taskId', 'kind'],
+  DeadlineNotEventAnchored: ['taskId', 'kind'],
+  ExtensionNumberNotIncreasing: ['taskId', 'lastNumber', 'requestedNumber'],
+  ExtensionRequestPending: ['taskId'],
+  NoPendingExtensionRequest: ['taskId'],
+  NotLeadAgency: ['taskId', 'leadAgencyId', 'actorAgencyId'],
+  RoleNotPermitted: ['command', 'role', 'allowedRoles'],
+  SameLeadAgency: ['taskId', 'agencyId'],
+  UnknownAgency: ['agencyId'],
+  AgencyNotValidOnDate: ['agencyId', 'onDate', 'successorId'],
+  DateBeforeAssignment: ['taskId', 'assignedOn', 'occurredOn'],
+  NothingToChange: ['id'],
 };
 
 /** Every domain error tag, for documentation and exhaustive tests. */
-export const DOMAIN_ERROR_TAGS = Object.keys(TAGS) as readonly DomainErrorTag[];
+export const DOMAIN_ERROR_TAGS = Object.keys(FIELDS) as readonly DomainErrorTag[];
 
-/** True when `value` is a domain error, without `instanceof`, so it works across package copies. */
-export const isDomainError = (value: unknown): value is DomainError =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as { _tag?: unknown })._tag === 'string' &&
-  (value as { _tag: string })._tag in TAGS;
+/**
+ * True when `value` is a domain error — its tag is one of ours and it carries that error's fields —
+ * without `instanceof`, so it works across package copies.
+ */
+export const isDomainError = (value: unknown): value is DomainError => {
+  if (typeof value !== 'object' || value === null) return false;
+  const tag = (value as { readonly _tag?: unknown })._tag;
+  if (typeof tag !== 'string' || !Object.prototype.hasOwnProperty.call(FIELDS, tag)) return false;
+  return FIELDS[tag as DomainErrorTag].every((field) => field in value);
+};
 
 /** A sentence for people, in Vietnamese first with English alongside. */
 export type Explanation = { readonly vi: string; readonly en: string };

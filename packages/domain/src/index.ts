@@ -106,6 +106,7 @@ export {
   TASK_STATUS_LABELS,
   TaskCommandSchema,
   TaskEventSchema,
+  createTaskDecider,
   initialTaskState,
   isAssigned,
   statusOf,

@@ -107,6 +107,15 @@ describe('AmendDirective / CorrectDirectiveRecord', () => {
     given([aDirectiveRegistered()]).when(correct({ symbol: 'nonsense' })).thenFails('InvalidDocumentSymbol');
   });
 
+  it('re-keys the directive when a correction changes its meeting date', () => {
+    const corrected: DirectiveEvent = {
+      type: 'DirectiveRecordCorrected',
+      data: { directiveId: DIRECTIVE_ID, changes: { meeting: { heldOn: '2026-02-26', session: 6 } }, reason: 'Sai ngày họp', correctedOn: '2026-03-01' },
+    };
+    const state = fold(directiveDecider, [aDirectiveRegistered(), corrected]);
+    expect(state.status === 'registered' && state.directive.naturalKey).toBe(`draft|/TB-UBND|${UBND_TINH}|2026-02-26`);
+  });
+
   it('ignores amendments and corrections of a directive never registered (evolve is total)', () => {
     const state = fold(directiveDecider, [
       { type: 'DirectiveAmended', data: { directiveId: 'x', changes: {}, amendingDocument, amendedOn: '2026-03-02' } },

@@ -151,9 +151,10 @@ export const decideDirective = (
   }
 };
 
+/** Applies changes and recomputes the natural key, which any of symbol, issuer or dates may move. */
 const applyChanges = (record: DirectiveRecord, changes: DirectiveChanges): DirectiveRecord => {
   const next = { ...record, ...changes } as DirectiveRecord;
-  return changes.symbol === undefined ? next : { ...next, naturalKey: rekey(next) };
+  return { ...next, naturalKey: rekey(next) };
 };
 
 const rekey = (record: DirectiveRecord): string =>

@@ -92,7 +92,8 @@ export type {
 } from './task.state';
 export { initialTaskState, isAssigned } from './task.state';
 
-export { decideTask, evolveTask, taskDecider } from './task.decider';
+export type { TaskDeciderOptions } from './task.decider';
+export { createTaskDecider, decideTask, evolveTask, taskDecider } from './task.decider';
 
 export type { DeadlineJudgement, OccurrenceStatus, StatusSettings, TaskStatus, TaskStatusCode } from './task.status';
 export { DEFAULT_STATUS_SETTINGS, TASK_STATUS_CODES, TASK_STATUS_LABELS, statusOf } from './task.status';

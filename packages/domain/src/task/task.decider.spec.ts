@@ -1,6 +1,7 @@
 import { dateDeadline, eventDeadline, noDeadline, periodDeadline, recurringDeadline } from '../deadline';
 import type { TaskEvent } from './task.events';
-import { taskDecider } from './task.decider';
+import { createTaskDecider, taskDecider } from './task.decider';
+import type { AgencyCatalogue } from '../agency';
 import { specFor } from '../../test/support/given';
 import {
   ASSIGNED_ON,
@@ -427,5 +428,28 @@ describe('evolve', () => {
   it('keeps the original deadline beside the current one', () => {
     const state = fold(taskDecider, [assigned, extendedTo(1, '2026-03-31')]);
     expect(state.status === 'open' && [state.task.originalDeadline, state.task.deadline]).toEqual([BY_20_MARCH, by('2026-03-31')]);
+  });
+});
+
+describe('createTaskDecider: an installation’s own catalogue and deadline settings', () => {
+  it('checks agencies against the catalogue it is given', () => {
+    const catalogue = {
+      homeProvince: 'Ninh Bình',
+      agencies: [{ id: 'ninh-binh.so-khcn', name: 'Sở Khoa học và Công nghệ tỉnh Ninh Bình', shortNames: [], aliases: [], level: 'province', sector: 'state', kind: 'department' }],
+    } as const satisfies AgencyCatalogue;
+    const { given: givenNinhBinh } = specFor(createTaskDecider({ catalogue }));
+    givenNinhBinh([]).when(assignTask()).thenFails('UnknownAgency', { agencyId: KHCN });
+    givenNinhBinh([]).when(assignTask({ lead: 'ninh-binh.so-khcn', reportRecipient: 'ninh-binh.so-khcn' })).then([
+      aTaskAssigned({ lead: 'ninh-binh.so-khcn', reportRecipient: 'ninh-binh.so-khcn' }),
+    ]);
+  });
+
+  it('compares deadlines with its "trước ngày X" setting', () => {
+    const toTwentieth = taskCommand('ExtendTaskDeadline', { to: dateDeadline('2026-03-20', 'by') }, on('2026-03-05'));
+    given([assigned]).when(toTwentieth).thenFails('DeadlineNotLater');
+    const { given: givenExclusive } = specFor(createTaskDecider({ deadlineSettings: { beforeIsInclusive: false } }));
+    givenExclusive([assigned]).when(toTwentieth).then([
+      { type: 'TaskDeadlineExtended', data: { taskId: TASK_ID, number: 1, from: BY_20_MARCH, to: dateDeadline('2026-03-20', 'by'), extendedOn: '2026-03-05' } },
+    ]);
   });
 });

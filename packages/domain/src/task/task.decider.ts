@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import { agencyById } from '../agency';
-import { compareDeadlines, dueDateOf, isExtendable, scheduleEvent } from '../deadline';
+import { AGENCY_CATALOGUE, agencyById, type AgencyCatalogue } from '../agency';
+import { compareDeadlines, DEFAULT_DEADLINE_SETTINGS, dueDateOf, isExtendable, scheduleEvent, type DeadlineSettings } from '../deadline';
 import type { Deadline } from '../deadline/deadline.schema';
 import type { DomainError } from '../errors';
 import { assertNever, ignoreUnknown, type Decider } from '../shared/decider';
@@ -22,6 +22,17 @@ import { initialTaskState, type AssignedTaskState, type TaskRecord, type TaskSta
 type Decision = E.Either<DomainError, readonly TaskEvent[]>;
 
 /**
+ * What the task rules depend on besides the command and the state: the agency catalogue agencies are
+ * checked against, and the deadline settings deadlines are compared with.
+ */
+export type TaskDeciderOptions = {
+  readonly catalogue?: AgencyCatalogue;
+  readonly deadlineSettings?: DeadlineSettings;
+};
+
+type Context = { readonly catalogue: AgencyCatalogue; readonly deadlineSettings: DeadlineSettings };
+
+/**
  * Who may give a command: the secretariat (and admins) decide; reports come from the lead agency's
  * officers or from the secretariat on its behalf (DESIGN.md, rules).
  */
@@ -33,8 +44,8 @@ const ROLES: { readonly [A in Access]: readonly Role[] } = {
 };
 
 /** Agencies must be in the catalogue and exist on the date of the paper (2025's mergers moved many). */
-const checkAgency = (agencyId: string, onDate: LocalDate): E.Either<DomainError, string> => {
-  const agency = agencyById(agencyId);
+const checkAgency = (ctx: Context, agencyId: string, onDate: LocalDate): E.Either<DomainError, string> => {
+  const agency = agencyById(agencyId, ctx.catalogue);
   if (agency === undefined) return E.left({ _tag: 'UnknownAgency', agencyId });
   const tooEarly = agency.validFrom !== undefined && onDate < agency.validFrom;
   const tooLate = agency.validTo !== undefined && onDate > agency.validTo;
@@ -43,10 +54,10 @@ const checkAgency = (agencyId: string, onDate: LocalDate): E.Either<DomainError,
     : E.right(agencyId);
 };
 
-const checkAgencies = (ids: readonly (string | undefined)[], onDate: LocalDate): E.Either<DomainError, unknown> =>
+const checkAgencies = (ctx: Context, ids: readonly (string | undefined)[], onDate: LocalDate): E.Either<DomainError, unknown> =>
   pipe(
     ids.filter((id): id is string => id !== undefined),
-    E.traverseArray((id) => checkAgency(id, onDate)),
+    E.traverseArray((id) => checkAgency(ctx, id, onDate)),
   );
 
 /** The assigned task this command is about, or `TaskNotFound`. */
@@ -108,20 +119,19 @@ const guard = (
 
 const OPEN: Accepts = { open: true };
 
-const due = (deadline: Deadline): LocalDate | null => dueDateOf(deadline) ?? null;
-
 /** The new deadline must be later than the one in force; recurring and open-ended ones cannot be extended. */
-const checkLater = (taskId: string, current: Deadline, requested: Deadline): E.Either<DomainError, Deadline> => {
+const checkLater = (ctx: Context, taskId: string, current: Deadline, requested: Deadline): E.Either<DomainError, Deadline> => {
+  const due = (deadline: Deadline): LocalDate | null => dueDateOf(deadline, ctx.deadlineSettings) ?? null;
   if (!isExtendable(current)) return E.left({ _tag: 'DeadlineNotExtendable', taskId, kind: current.kind });
   if (!isExtendable(requested)) return E.left({ _tag: 'DeadlineNotExtendable', taskId, kind: requested.kind });
-  const comparison = compareDeadlines(requested, current);
+  const comparison = compareDeadlines(requested, current, ctx.deadlineSettings);
   const laterThanUnscheduledEvent = comparison === 'incomparable' && due(current) === null && due(requested) !== null;
   return comparison === 'later' || laterThanUnscheduledEvent
     ? E.right(requested)
     : E.left({ _tag: 'DeadlineNotLater', taskId, currentDueOn: due(current), requestedDueOn: due(requested) });
 };
 
-const assign = (command: AssignTask, state: TaskState): Decision =>
+const assign = (ctx: Context, command: AssignTask, state: TaskState): Decision =>
   pipe(
     requireRole(command.type, command.metadata.actor, SECRETARIAT_ROLES),
     E.chain(() =>
@@ -133,7 +143,7 @@ const assign = (command: AssignTask, state: TaskState): Decision =>
         : E.left<DomainError>({ _tag: 'DirectiveNotFound', directiveId: command.data.directiveId }),
     ),
     E.chain(() =>
-      checkAgencies([command.data.lead, ...command.data.cooperating, command.data.reportRecipient], command.metadata.occurredOn),
+      checkAgencies(ctx, [command.data.lead, ...command.data.cooperating, command.data.reportRecipient], command.metadata.occurredOn),
     ),
     E.map((): readonly TaskEvent[] => {
       const cooperating = [...new Set(command.data.cooperating)].filter((id) => id !== command.data.lead);
@@ -141,7 +151,7 @@ const assign = (command: AssignTask, state: TaskState): Decision =>
     }),
   );
 
-const extend = (command: ExtendTaskDeadline, state: TaskState): Decision =>
+const extend = (ctx: Context, command: ExtendTaskDeadline, state: TaskState): Decision =>
   pipe(
     guard(command, state, 'secretariat', OPEN),
     E.chain(({ task }) => {
@@ -151,7 +161,7 @@ const extend = (command: ExtendTaskDeadline, state: TaskState): Decision =>
         return E.left<DomainError>({ _tag: 'ExtensionNumberNotIncreasing', taskId: task.taskId, lastNumber, requestedNumber: number });
       }
       return pipe(
-        checkLater(task.taskId, task.deadline, command.data.to),
+        checkLater(ctx, task.taskId, task.deadline, command.data.to),
         E.map((to): readonly TaskEvent[] => {
           const { taskId, reason, approvingDocument } = command.data;
           return [
@@ -173,14 +183,14 @@ const extend = (command: ExtendTaskDeadline, state: TaskState): Decision =>
     }),
   );
 
-const reassign = (command: ReassignTask, state: TaskState): Decision =>
+const reassign = (ctx: Context, command: ReassignTask, state: TaskState): Decision =>
   pipe(
     guard(command, state, 'secretariat', { open: true, suspended: true }),
     E.chain(({ task }) =>
       task.lead === command.data.to
         ? E.left<DomainError>({ _tag: 'SameLeadAgency', taskId: task.taskId, agencyId: task.lead })
         : pipe(
-            checkAgency(command.data.to, command.metadata.occurredOn),
+            checkAgency(ctx, command.data.to, command.metadata.occurredOn),
             E.map((): readonly TaskEvent[] => [
               {
                 type: 'TaskReassigned',
@@ -191,7 +201,7 @@ const reassign = (command: ReassignTask, state: TaskState): Decision =>
     ),
   );
 
-const schedule = (command: ScheduleTaskDeadlineEvent, state: TaskState): Decision =>
+const schedule = (ctx: Context, command: ScheduleTaskDeadlineEvent, state: TaskState): Decision =>
   pipe(
     guard(command, state, 'secretariat', { open: true, suspended: true, completion_reported: true }),
     E.chain(({ task }): Decision => {
@@ -199,7 +209,7 @@ const schedule = (command: ScheduleTaskDeadlineEvent, state: TaskState): Decisio
       if (current.kind !== 'event') return E.left({ _tag: 'DeadlineNotEventAnchored', taskId: task.taskId, kind: current.kind });
       if (current.scheduledOn === command.data.eventOn) return E.left({ _tag: 'NothingToChange', id: task.taskId });
       return pipe(
-        current.scheduledOn === undefined ? E.right(current) : checkLater(task.taskId, current, scheduleEvent(current, command.data.eventOn)),
+        current.scheduledOn === undefined ? E.right(current) : checkLater(ctx, task.taskId, current, scheduleEvent(current, command.data.eventOn)),
         E.map(() => [
           { type: 'TaskDeadlineEventScheduled', data: { ...command.data, scheduledOn: command.metadata.occurredOn } },
         ]),
@@ -215,14 +225,14 @@ const effectiveCorrections = (task: TaskRecord, corrections: TaskCorrections): T
     ),
   ) as TaskCorrections;
 
-const correct = (command: CorrectTaskRecord, state: TaskState): Decision =>
+const correct = (ctx: Context, command: CorrectTaskRecord, state: TaskState): Decision =>
   pipe(
     guard(command, state, 'secretariat', { open: true, suspended: true, completion_reported: true, completed: true, withdrawn: true }),
     E.chain(({ task }): Decision => {
       const corrections = effectiveCorrections(task, command.data.corrections);
       if (Object.keys(corrections).length === 0) return E.left({ _tag: 'NothingToChange', id: task.taskId });
       return pipe(
-        checkAgencies([...(corrections.cooperating ?? []), corrections.reportRecipient], task.assignedOn),
+        checkAgencies(ctx, [...(corrections.cooperating ?? []), corrections.reportRecipient], task.assignedOn),
         E.map(() => [
           {
             type: 'TaskRecordCorrected',
@@ -233,21 +243,20 @@ const correct = (command: CorrectTaskRecord, state: TaskState): Decision =>
     }),
   );
 
-/** Decides a task command against the task's state: the events that record it, or the broken rule. */
-export const decideTask = (command: TaskCommand, state: TaskState): Decision => {
+const decideIn = (ctx: Context, command: TaskCommand, state: TaskState): Decision => {
   const on = command.metadata.occurredOn;
   const single = (event: TaskEvent): readonly TaskEvent[] => [event];
   switch (command.type) {
     case 'AssignTask':
-      return assign(command, state);
+      return assign(ctx, command, state);
     case 'ExtendTaskDeadline':
-      return extend(command, state);
+      return extend(ctx, command, state);
     case 'RequestTaskExtension':
       return pipe(
         guard(command, state, 'lead-or-secretariat', OPEN),
         E.chain(({ task }) =>
           task.pendingExtensionRequest === undefined
-            ? checkLater(task.taskId, task.deadline, command.data.requestedDeadline)
+            ? checkLater(ctx, task.taskId, task.deadline, command.data.requestedDeadline)
             : E.left<DomainError>({ _tag: 'ExtensionRequestPending', taskId: task.taskId }),
         ),
         E.map(() => single({ type: 'TaskExtensionRequested', data: { ...command.data, requestedOn: on } })),
@@ -293,7 +302,7 @@ export const decideTask = (command: TaskCommand, state: TaskState): Decision => 
         E.map(() => single({ type: 'TaskReminderIssued', data: { ...command.data, remindedOn: on } })),
       );
     case 'ReassignTask':
-      return reassign(command, state);
+      return reassign(ctx, command, state);
     case 'SuspendTask':
       return pipe(
         guard(command, state, 'secretariat', OPEN),
@@ -310,9 +319,9 @@ export const decideTask = (command: TaskCommand, state: TaskState): Decision => 
         E.map(() => single({ type: 'TaskWithdrawn', data: { ...command.data, withdrawnOn: on } })),
       );
     case 'ScheduleTaskDeadlineEvent':
-      return schedule(command, state);
+      return schedule(ctx, command, state);
     case 'CorrectTaskRecord':
-      return correct(command, state);
+      return correct(ctx, command, state);
     default:
       return assertNever(command);
   }
@@ -411,9 +420,15 @@ export const evolveTask = (state: TaskState, event: TaskEvent): TaskState => {
         ? state
         : { status: 'withdrawn', task: state.task, withdrawnOn: event.data.withdrawnOn, reason: event.data.reason };
     case 'TaskDeadlineEventScheduled':
-      return withTask(state, (task) =>
-        task.deadline.kind === 'event' ? { ...task, deadline: scheduleEvent(task.deadline, event.data.eventOn) } : task,
-      );
+      // The first date the meeting gets is the original deadline's date too; later dates only move the current one.
+      return withTask(state, (task) => ({
+        ...task,
+        deadline: task.deadline.kind === 'event' ? scheduleEvent(task.deadline, event.data.eventOn) : task.deadline,
+        originalDeadline:
+          task.originalDeadline.kind === 'event' && task.originalDeadline.scheduledOn === undefined
+            ? scheduleEvent(task.originalDeadline, event.data.eventOn)
+            : task.originalDeadline,
+      }));
     case 'TaskRecordCorrected':
       return withTask(state, (task) => ({ ...task, ...event.data.corrections, corrections: task.corrections + 1 }) as TaskRecord);
     default:
@@ -421,9 +436,20 @@ export const evolveTask = (state: TaskState, event: TaskEvent): TaskState => {
   }
 };
 
-/** The task decider: `decide`, `evolve`, `initialState`. */
-export const taskDecider: Decider<TaskCommand, TaskState, TaskEvent, DomainError> = {
-  decide: decideTask,
-  evolve: evolveTask,
-  initialState: initialTaskState,
+/**
+ * A task decider for an installation's own agency catalogue and deadline settings; `taskDecider` is the
+ * one for the shipped catalogue and the default settings.
+ */
+export const createTaskDecider = (options: TaskDeciderOptions = {}): Decider<TaskCommand, TaskState, TaskEvent, DomainError> => {
+  const ctx: Context = {
+    catalogue: options.catalogue ?? AGENCY_CATALOGUE,
+    deadlineSettings: options.deadlineSettings ?? DEFAULT_DEADLINE_SETTINGS,
+  };
+  return { decide: (command, state) => decideIn(ctx, command, state), evolve: evolveTask, initialState: initialTaskState };
 };
+
+/** The task decider: `decide`, `evolve`, `initialState`, with the shipped catalogue and default settings. */
+export const taskDecider = createTaskDecider();
+
+/** Decides a task command against the task's state: the events that record it, or the broken rule. */
+export const decideTask = taskDecider.decide;

@@ -99,7 +99,11 @@ describe('statusOf — other deadline kinds', () => {
     expect(statusOf(stateOf([meeting]), '2026-12-31').code).toBe('chua_den_han');
     const scheduled: TaskEvent = { type: 'TaskDeadlineEventScheduled', data: { taskId: TASK_ID, eventOn: '2026-03-27', scheduledOn: '2026-03-10' } };
     expect(statusOf(stateOf([meeting, scheduled]), '2026-03-28')).toMatchObject({ code: 'dang_thuc_hien_qua_han', dueOn: '2026-03-27' });
-    expect(statusOf(stateOf([meeting, scheduled]), '2026-03-28').againstOriginal.code).toBe('chua_den_han');
+    // The first date the meeting gets is the original deadline's date too; a postponement moves only the current one.
+    expect(statusOf(stateOf([meeting, scheduled]), '2026-03-28').againstOriginal.code).toBe('dang_thuc_hien_qua_han');
+    const postponed: TaskEvent = { type: 'TaskDeadlineEventScheduled', data: { taskId: TASK_ID, eventOn: '2026-04-03', scheduledOn: '2026-03-20' } };
+    const status = statusOf(stateOf([meeting, scheduled, postponed]), '2026-03-28');
+    expect([status.code, status.againstOriginal.code, status.againstOriginal.dueOn]).toEqual(['dang_thuc_hien_trong_han', 'dang_thuc_hien_qua_han', '2026-03-27']);
   });
 });
 

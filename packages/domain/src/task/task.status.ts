@@ -191,7 +191,7 @@ const judge = (
 /**
  * The status of a task on `asOf`, in the categories of Vietnamese reports, judged against the current
  * deadline and, separately, the original one. The state is taken as given: to ask about the past, pass
- * the state as of that date (`taskAsOf`), or use `taskStatusOn` which does both.
+ * the state as of that date (`taskAt`), or use `taskStatusOn` which does both.
  */
 export const statusOf = (
   state: AssignedTaskState,
