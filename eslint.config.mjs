@@ -18,6 +18,22 @@ const DOMAIN_ONLY_ZOD_AND_FP_TS = {
   message: 'packages/domain is pure: it may import only zod, fp-ts and its own files (no node:*, NestJS or database clients).',
 };
 
+const DOMAIN_IMPORTS = ['zod', 'zod/*', 'fp-ts', 'fp-ts/*'];
+
+/** Nx's rule with the project tags of each project.json: the domain depends on nothing else; apps on packages only. */
+const moduleBoundaries = (domainImports) => [
+  'error',
+  {
+    enforceBuildableLibDependency: false,
+    depConstraints: [
+      { sourceTag: 'scope:domain', onlyDependOnLibsWithTags: ['scope:domain'], allowedExternalImports: domainImports },
+      { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+      { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:lib', 'type:app'] },
+    ],
+  },
+];
+
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.nx/**', 'tmp/**'] },
   ...tseslint.configs.recommended,
@@ -30,43 +46,13 @@ export default [
   {
     files: ['packages/*/src/**/*.ts', 'packages/*/test/**/*.ts', 'apps/*/src/**/*.ts', 'test/**/*.ts'],
     plugins: { '@nx': nx },
-    rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          depConstraints: [
-            {
-              sourceTag: 'scope:domain',
-              onlyDependOnLibsWithTags: ['scope:domain'],
-              allowedExternalImports: ['zod', 'zod/*', 'fp-ts', 'fp-ts/*'],
-            },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
-            { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:lib', 'type:app'] },
-          ],
-        },
-      ],
-    },
+    rules: { '@nx/enforce-module-boundaries': moduleBoundaries(DOMAIN_IMPORTS) },
   },
   {
     // Tests of the domain may use test tooling and Node; the code under test may not.
     files: ['packages/domain/src/**/*.spec.ts', 'packages/domain/test/**/*.ts'],
-    rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          depConstraints: [
-            {
-              sourceTag: 'scope:domain',
-              onlyDependOnLibsWithTags: ['scope:domain'],
-              allowedExternalImports: ['zod', 'zod/*', 'fp-ts', 'fp-ts/*', 'fast-check', 'typescript', 'node:*'],
-            },
-          ],
-        },
-      ],
-    },
+    plugins: { '@nx': nx },
+    rules: { '@nx/enforce-module-boundaries': moduleBoundaries([...DOMAIN_IMPORTS, 'fast-check', 'typescript', 'node:*']) },
   },
   {
     files: ['packages/domain/src/**/*.ts'],
