@@ -10,5 +10,9 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@chidao/domain$': path.join(__dirname, 'packages/domain/src/index.ts'),
+    '^@chidao/event-store$': path.join(__dirname, 'packages/event-store/src/index.ts'),
+    '^@chidao/event-store/testing$': path.join(__dirname, 'packages/event-store/src/testing/index.ts'),
+    '^@chidao/event-store-postgres$': path.join(__dirname, 'packages/event-store-postgres/src/index.ts'),
+    '^@chidao/event-store-esdb$': path.join(__dirname, 'packages/event-store-esdb/src/index.ts'),
   },
 };

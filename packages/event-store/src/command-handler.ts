@@ -1,0 +1,64 @@
+import { CURRENT_SCHEMA_VERSIONS, eventMetadataFor, type CommandMetadata, type Decider, type DomainEvent, type Instant } from '@chidao/domain';
+import * as E from 'fp-ts/Either';
+import { isWrongExpectedRevision } from './errors';
+import type { AppendResult, EventStore, NewEvent, StoredEvent } from './types';
+
+/** What the command handler needs besides the store: the clock lives here, outside the domain. */
+export type CommandHandlerDependencies = {
+  readonly store: EventStore;
+  /** The server's clock: `recordedAt` of the events appended. */
+  readonly now: () => Instant;
+  /** How many times a conflicting append is retried, re-reading and re-deciding each time. */
+  readonly maxRetries?: number;
+};
+
+/** The outcome of a handled command: the decider's refusal, or what was recorded. */
+export type CommandOutcome<Error> = E.Either<Error, AppendResult>;
+
+const DEFAULT_MAX_RETRIES = 3;
+
+/**
+ * Load → decide → append (fmodel-ts's application layer). Reads the stream, folds it, decides, and
+ * appends with the revision it read as the expected one; on a conflict it starts over, at most
+ * `maxRetries` times, then lets the `WrongExpectedRevisionError` through. Idempotent by command id:
+ * a command id already recorded returns the first result and appends nothing.
+ */
+export const handleCommand = async <Command extends { readonly metadata: CommandMetadata }, State, Event extends DomainEvent, Error>(
+  dependencies: CommandHandlerDependencies,
+  decider: Decider<Command, State, Event, Error>,
+  stream: string,
+  command: Command,
+): Promise<CommandOutcome<Error>> => {
+  const { store, now } = dependencies;
+  const maxRetries = dependencies.maxRetries ?? DEFAULT_MAX_RETRIES;
+  const recordedBefore = await store.readCommand(command.metadata.commandId);
+  if (recordedBefore.length > 0) return E.right(duplicateResult(stream, recordedBefore));
+
+  for (let attempt = 0; ; attempt += 1) {
+    const history = await store.readStream(stream);
+    const state = history.reduce((current, event) => decider.evolve(current, event as unknown as Event), decider.initialState());
+    const decision = decider.decide(command, state);
+    if (E.isLeft(decision)) return decision;
+    const revision = history.at(-1)?.revision ?? -1;
+    if (decision.right.length === 0) {
+      return E.right({ stream, events: [], nextExpectedRevision: revision, position: null, duplicate: false });
+    }
+    const recordedAt = now();
+    const events = decision.right.map(
+      (event): NewEvent => ({ ...event, metadata: eventMetadataFor(command.metadata, recordedAt, CURRENT_SCHEMA_VERSIONS[event.type]) }) as NewEvent,
+    );
+    try {
+      return E.right(await store.appendToStream(stream, events, { expectedRevision: revision === -1 ? 'no_stream' : revision }));
+    } catch (error) {
+      if (!isWrongExpectedRevision(error) || attempt >= maxRetries) throw error;
+    }
+  }
+};
+
+const duplicateResult = (stream: string, events: readonly StoredEvent[]): AppendResult => ({
+  stream,
+  events,
+  nextExpectedRevision: events.at(-1)?.revision ?? -1,
+  position: events.at(-1)?.position ?? null,
+  duplicate: true,
+});

@@ -1,0 +1,172 @@
+import { domainUpcasters, type UpcasterRegistry } from '@chidao/domain';
+import * as E from 'fp-ts/Either';
+import { CorruptEventError } from './errors';
+import { buildAnchor, eventDigest } from './hash-chain';
+import { directiveIdOfStream } from './stream-name';
+import type { EventStore, EventStoreBackend, Position, RawEvent, StoredEvent, Subscription, SubscriptionHandler } from './types';
+import { validateAppend, validateRead } from './validation';
+import { verifyStore } from './verify';
+
+/** How the shared store behaves on top of a backend. */
+export type EventStoreOptions = {
+  /** Reads old events as current ones; the domain's registry by default. */
+  readonly upcasters?: UpcasterRegistry;
+  /** Write an anchor after this many events appended by this store instance (0: never on its own). */
+  readonly anchorEvery?: number;
+  /** Longest a live subscription waits for a notification before it polls. */
+  readonly pollIntervalMs?: number;
+  /** Page size of subscription catch-up reads. */
+  readonly subscriptionPageSize?: number;
+};
+
+const DEFAULTS = { anchorEvery: 1_000, pollIntervalMs: 500, subscriptionPageSize: 500 } as const;
+
+/** Upcasts and validates a raw event; throws `CorruptEventError` when it cannot be read as current. */
+export const readRawEvent = (upcasters: UpcasterRegistry, raw: RawEvent): StoredEvent => {
+  const read = upcasters.read({ type: raw.type, data: raw.data, metadata: raw.metadata });
+  if (E.isLeft(read)) {
+    const error = read.left;
+    const reason =
+      error._tag === 'InvalidEvent' ? `${error._tag}: ${error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}` : error._tag;
+    throw new CorruptEventError(raw.stream, raw.revision, reason);
+  }
+  return {
+    ...read.right,
+    stream: raw.stream,
+    revision: raw.revision,
+    position: raw.position,
+    metadata: { ...read.right.metadata, previousHash: raw.previousHash, hash: raw.hash },
+  } as StoredEvent;
+};
+
+/**
+ * Builds the EventStore port on a backend: validates every append before anything is written,
+ * digests events for the hash chain, upcasts on read, runs subscriptions (catch-up, then live on the
+ * backend's notifications with polling as the fallback), writes periodic anchors and verifies.
+ */
+export const createEventStore = (backend: EventStoreBackend, options: EventStoreOptions = {}): EventStore => {
+  const upcasters = options.upcasters ?? domainUpcasters;
+  const anchorEvery = options.anchorEvery ?? DEFAULTS.anchorEvery;
+  const pollIntervalMs = options.pollIntervalMs ?? DEFAULTS.pollIntervalMs;
+  const pageSize = options.subscriptionPageSize ?? DEFAULTS.subscriptionPageSize;
+  const read = (raws: readonly RawEvent[]): StoredEvent[] => raws.map((raw) => readRawEvent(upcasters, raw));
+  const subscriptions = new Set<Subscription>();
+  let appendedSinceAnchor = 0;
+  let anchoring: Promise<unknown> | null = null;
+
+  const createAnchor = () => backend.writeAnchor(buildAnchor);
+
+  const store: EventStore = {
+    appendToStream: async (stream, events, appendOptions = {}) => {
+      const valid = validateAppend(stream, events, appendOptions.expectedRevision ?? 'any');
+      const result = await backend.append({
+        stream: valid.stream,
+        directiveId: directiveIdOfStream(valid.stream),
+        expectedRevision: valid.expectedRevision,
+        commandId: valid.commandId,
+        events: valid.events.map((event) => ({ ...event, digest: eventDigest(event, valid.stream) })),
+      });
+      const recorded = read(result.events);
+      const last = recorded.at(-1);
+      if (!result.duplicate && anchorEvery > 0) {
+        appendedSinceAnchor += recorded.length;
+        if (appendedSinceAnchor >= anchorEvery && anchoring === null) {
+          appendedSinceAnchor = 0;
+          anchoring = createAnchor().finally(() => {
+            anchoring = null;
+          });
+          await anchoring;
+        }
+      }
+      const nextExpectedRevision = result.duplicate
+        ? ((await backend.readStream(valid.stream, { direction: 'backwards', limit: 1 }))[0]?.revision ?? -1)
+        : (last?.revision ?? -1);
+      return { stream: valid.stream, events: recorded, nextExpectedRevision, position: last?.position ?? null, duplicate: result.duplicate };
+    },
+
+    readStream: async (stream, readOptions = {}) => {
+      validateRead({ stream, fromRevision: readOptions.fromRevision, limit: readOptions.limit, direction: readOptions.direction });
+      return read(await backend.readStream(stream, { ...readOptions, direction: readOptions.direction ?? 'forwards' }));
+    },
+
+    readAll: async (readOptions = {}) => {
+      const limit = readOptions.limit ?? 1_000;
+      validateRead({ after: readOptions.after, limit });
+      const events = read(await backend.readAll(readOptions.after ?? null, limit));
+      return { events, next: events.at(-1)?.position ?? readOptions.after ?? null, isEnd: events.length < limit };
+    },
+
+    readDirective: async (directiveId) => {
+      if (typeof directiveId !== 'string' || directiveId.length === 0 || directiveId.includes('/')) {
+        validateRead({ stream: '' });
+      }
+      return read(await backend.readDirective(directiveId));
+    },
+
+    readCommand: async (commandId) => read(await backend.readCommand(commandId)),
+
+    subscribe: (from, handler) => {
+      validateRead({ after: from });
+      const subscription = runSubscription(store, backend, from, handler, { pollIntervalMs, pageSize });
+      subscriptions.add(subscription);
+      void subscription.done.then(
+        () => subscriptions.delete(subscription),
+        () => subscriptions.delete(subscription),
+      );
+      return subscription;
+    },
+
+    verify: (scope) => verifyStore(backend, scope),
+
+    createAnchor,
+
+    readAnchors: () => backend.readAnchors(),
+
+    close: async () => {
+      await Promise.allSettled([...subscriptions].map((subscription) => subscription.close()));
+      await anchoring;
+      await backend.close();
+    },
+  };
+  return store;
+};
+
+/** Catch-up, then live: reads pages after the checkpoint; at the end, waits for a notification or the poll interval. */
+const runSubscription = (
+  store: EventStore,
+  backend: EventStoreBackend,
+  from: Position | null,
+  handler: SubscriptionHandler,
+  settings: { readonly pollIntervalMs: number; readonly pageSize: number },
+): Subscription => {
+  const abort = new AbortController();
+  let checkpoint = from;
+  let resolveCaughtUp: () => void = () => undefined;
+  const caughtUp = new Promise<void>((resolve) => {
+    resolveCaughtUp = resolve;
+  });
+  const loop = async (): Promise<void> => {
+    while (!abort.signal.aborted) {
+      const page = await store.readAll({ after: checkpoint, limit: settings.pageSize });
+      for (const event of page.events) {
+        if (abort.signal.aborted) return;
+        await handler(event);
+        checkpoint = event.position;
+      }
+      if (page.isEnd) {
+        resolveCaughtUp();
+        await backend.waitForAppend(settings.pollIntervalMs, abort.signal);
+      }
+    }
+  };
+  const done = loop().finally(resolveCaughtUp);
+  return {
+    caughtUp,
+    checkpoint: () => checkpoint,
+    close: async () => {
+      abort.abort();
+      await done.catch(() => undefined);
+    },
+    done,
+  };
+};
