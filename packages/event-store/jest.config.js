@@ -5,4 +5,7 @@ module.exports = {
   displayName: 'event-store',
   rootDir: __dirname,
   roots: ['<rootDir>/src'],
+  collectCoverage: true,
+  collectCoverageFrom: ['src/**/*.ts', '!src/**/*.spec.ts', '!src/testing/**'],
+  coverageReporters: ['text-summary'],
 };

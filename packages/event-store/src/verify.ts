@@ -61,6 +61,7 @@ export const classifyStream = (events: readonly RawEvent[]): BrokenLink | undefi
       return broken('changed', event.stream, event.revision, event.position);
     }
     if (recompute(previous, event) !== event.hash) {
+      if (sorted[index + 1]?.previousHash === previous && previous !== null) return broken('inserted', event.stream, event.revision, event.position);
       const elsewhere = sorted.some((other) => other.revision !== event.revision && recompute(event.previousHash, event, other.revision) === event.hash);
       return broken(elsewhere ? 'reordered' : 'changed', event.stream, event.revision, event.position);
     }
