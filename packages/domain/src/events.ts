@@ -10,14 +10,42 @@ export type DomainEventType = DomainEvent['type'];
 
 export type RecordedDomainEvent = RecordedEvent<DomainEvent>;
 
+/** The schema of each event type, for parsing one event without trying the others. */
+const SCHEMA_BY_TYPE = new Map<string, z.ZodType>(DomainEventSchema.options.map((schema) => [schema.shape.type.value, schema]));
+
+/** One problem found parsing a stored event, by path. */
+export type EventIssue = { readonly path: readonly PropertyKey[]; readonly message: string };
+
+/**
+ * Parses a stored event — type, data and metadata — against the current schemas. The hot path of
+ * every read: it looks the event's schema up by type instead of trying a union, and parses the
+ * metadata on its own.
+ */
+export const parseRecordedEvent = (
+  value: { readonly type: unknown; readonly data: unknown; readonly metadata: unknown },
+): { readonly success: true; readonly data: RecordedDomainEvent } | { readonly success: false; readonly issues: readonly EventIssue[] } => {
+  const schema = typeof value.type === 'string' ? SCHEMA_BY_TYPE.get(value.type) : undefined;
+  if (schema === undefined) return { success: false, issues: [{ path: ['type'], message: `Loại sự kiện không rõ / unknown event type ${JSON.stringify(value.type)}` }] };
+  const event = schema.safeParse({ type: value.type, data: value.data });
+  const metadata = EventMetadataSchema.safeParse(value.metadata);
+  if (event.success && metadata.success) return { success: true, data: { ...(event.data as DomainEvent), metadata: metadata.data } };
+  return {
+    success: false,
+    issues: [
+      ...(event.success ? [] : event.error.issues),
+      ...(metadata.success ? [] : metadata.error.issues.map((issue) => ({ ...issue, path: ['metadata', ...issue.path] }))),
+    ].map((issue) => ({ path: issue.path, message: issue.message })),
+  };
+};
+
 /** A stored event: type and data checked against the event's schema, and its metadata. */
 export const RecordedDomainEventSchema = z
-  .object({ type: z.string(), data: z.unknown(), metadata: EventMetadataSchema })
+  .object({ type: z.string(), data: z.unknown(), metadata: z.unknown() })
   .strict()
   .transform((value, ctx): RecordedDomainEvent => {
-    const event = DomainEventSchema.safeParse({ type: value.type, data: value.data });
-    if (event.success) return { ...event.data, metadata: value.metadata };
-    for (const issue of event.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    const parsed = parseRecordedEvent(value);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [...issue.path] });
     return z.NEVER;
   });
 

@@ -113,8 +113,8 @@ export {
   taskDecider,
 } from './task';
 
-export type { DomainEvent, DomainEventType, RecordedDomainEvent } from './events';
-export { CURRENT_SCHEMA_VERSIONS, DOMAIN_EVENT_TYPES, DomainEventSchema, RecordedDomainEventSchema, isTaskEvent } from './events';
+export type { DomainEvent, DomainEventType, EventIssue, RecordedDomainEvent } from './events';
+export { CURRENT_SCHEMA_VERSIONS, DOMAIN_EVENT_TYPES, DomainEventSchema, RecordedDomainEventSchema, isTaskEvent, parseRecordedEvent } from './events';
 
 export type { StoredEvent, UpcastError, Upcaster, UpcasterRegistry } from './upcasting/upcaster-registry';
 export { createUpcasterRegistry } from './upcasting/upcaster-registry';

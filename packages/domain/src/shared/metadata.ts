@@ -9,14 +9,22 @@ export type Role = z.infer<typeof RoleSchema>;
 const id = (what: string) =>
   z.string().trim().min(1, { message: `Thiếu ${what} / ${what} is required` }).max(200);
 
-/** The person behind a command or event: user id, role and, for agency officers, their agency. */
-export const ActorSchema = z
-  .object({ userId: id('userId'), role: RoleSchema, agencyId: id('agencyId').optional() })
-  .strict()
-  .refine((actor) => actor.role !== 'agency' || actor.agencyId !== undefined, {
-    message: 'Cán bộ cơ quan phải gắn với một cơ quan / an agency officer must carry an agencyId',
-    path: ['agencyId'],
-  });
+const AGENCY_REQUIRED = 'Cán bộ cơ quan phải gắn với một cơ quan / an agency officer must carry an agencyId';
+
+/**
+ * The person behind a command or event: user id, role and, for agency officers, their agency. A
+ * union on `role` rather than a refinement, so it parses on zod's fast path: it runs for every event read.
+ */
+export const ActorSchema = z.discriminatedUnion('role', [
+  z
+    .object({
+      userId: id('userId'),
+      role: z.literal('agency'),
+      agencyId: z.string({ error: AGENCY_REQUIRED }).trim().min(1, { message: AGENCY_REQUIRED }).max(200),
+    })
+    .strict(),
+  z.object({ userId: id('userId'), role: RoleSchema.exclude(['agency']), agencyId: id('agencyId').optional() }).strict(),
+]);
 export type Actor = z.infer<typeof ActorSchema>;
 
 /**

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import { CURRENT_SCHEMA_VERSIONS, RecordedDomainEventSchema, type RecordedDomainEvent } from '../events';
+import { CURRENT_SCHEMA_VERSIONS, parseRecordedEvent, type RecordedDomainEvent } from '../events';
 
 /** An event as it lies in a store, in whatever schema version it was written. */
 export type StoredEvent = {
@@ -55,6 +55,7 @@ export const createUpcasterRegistry = (
     const current = currentVersions[event.type];
     if (current === undefined) return E.left({ _tag: 'UnknownEventType', type: event.type });
     const version = event.metadata.schemaVersion;
+    if (version === current) return E.right(event);
     if (version > current) return E.left({ _tag: 'FutureSchemaVersion', type: event.type, version, current });
     let data = event.data;
     for (let from = version; from < current; from += 1) {
@@ -69,14 +70,14 @@ export const createUpcasterRegistry = (
     pipe(
       upcast(event),
       E.chain((upcasted) => {
-        const parsed = RecordedDomainEventSchema.safeParse(upcasted);
+        const parsed = parseRecordedEvent(upcasted);
         return parsed.success
-          ? E.right(parsed.data as RecordedDomainEvent)
+          ? E.right(parsed.data)
           : E.left<UpcastError>({
               _tag: 'InvalidEvent',
               type: event.type,
               version: event.metadata.schemaVersion,
-              issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+              issues: parsed.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
             });
       }),
     );
