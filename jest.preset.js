@@ -9,6 +9,8 @@ module.exports = {
   reporters: ['default', path.join(__dirname, 'test/support/summary-reporter.js')],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
+    // PGlite's CommonJS build uses import(), which Jest's CommonJS mode refuses: load it outside the VM.
+    '^@electric-sql/pglite$': path.join(__dirname, 'test/support/pglite-outside-vm.js'),
     '^@chidao/domain$': path.join(__dirname, 'packages/domain/src/index.ts'),
     '^@chidao/event-store$': path.join(__dirname, 'packages/event-store/src/index.ts'),
     '^@chidao/event-store/testing$': path.join(__dirname, 'packages/event-store/src/testing/index.ts'),

@@ -24,13 +24,13 @@ const SCHEMA = `
 const INSERT_ONE = `
   INSERT INTO bench_raw.events (stream, version, type, data, metadata)
   SELECT $1, $2, $3, $4, $5
-  WHERE (SELECT coalesce(max(version), -1) FROM bench_raw.events WHERE stream = $1) = $2 - 1`;
+  WHERE (SELECT coalesce(max(version), -1) FROM bench_raw.events WHERE stream = $1) = $2::bigint - 1`;
 
 const INSERT_BATCH = `
   INSERT INTO bench_raw.events (stream, version, type, data, metadata)
   SELECT $1, $2::bigint + ordinality - 1, t.type, t.data, t.metadata
   FROM unnest($3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS t(type, data, metadata, ordinality)
-  WHERE (SELECT coalesce(max(version), -1) FROM bench_raw.events WHERE stream = $1) = $2 - 1`;
+  WHERE (SELECT coalesce(max(version), -1) FROM bench_raw.events WHERE stream = $1) = $2::bigint - 1`;
 
 /** A raw-SQL event store used only as the benchmark's yardstick. */
 export type RawBaseline = {

@@ -12,6 +12,7 @@ let backend: PGliteBackend;
 let store: EventStore;
 
 eventStoreContract('PGlite (embedded, in memory)', {
+  tampering: true,
   open: async () => {
     backend = await createPGliteBackend();
     store = createEventStore(backend, { pollIntervalMs: 50 });

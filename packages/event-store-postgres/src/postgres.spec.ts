@@ -21,6 +21,7 @@ if (testDatabaseUrl === undefined) {
   let store: EventStore;
 
   eventStoreContract('PostgreSQL', {
+    tampering: true,
     open: async () => {
       database = await createTestDatabase(serverUrl);
       backend = await createPostgresBackend({ connectionString: database.connectionString });

@@ -66,7 +66,20 @@ export const createEventStore = (backend: EventStoreBackend, options: EventStore
         commandId: valid.commandId,
         events: valid.events.map((event) => ({ ...event, digest: eventDigest(event, valid.stream) })),
       });
-      const recorded = read(result.events);
+      // Freshly appended events were parsed just now: attach their place and chain instead of parsing again.
+      const recorded = result.duplicate
+        ? read(result.events)
+        : result.events.map((raw, index): StoredEvent => {
+            const event = valid.events[index]!;
+            return {
+              type: event.type,
+              data: event.data,
+              stream: raw.stream,
+              revision: raw.revision,
+              position: raw.position,
+              metadata: { ...event.metadata, previousHash: raw.previousHash, hash: raw.hash },
+            } as StoredEvent;
+          });
       const last = recorded.at(-1);
       if (!result.duplicate && anchorEvery > 0) {
         appendedSinceAnchor += recorded.length;

@@ -23,6 +23,7 @@ const current: EventStoreBackend = {
 };
 
 eventStoreContract('in-memory', {
+  tampering: true,
   open: async () => ({
     store: createEventStore(current, { pollIntervalMs: 50 }),
     tamper: {

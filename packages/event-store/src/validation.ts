@@ -1,4 +1,4 @@
-import { CURRENT_SCHEMA_VERSIONS, RecordedDomainEventSchema, type DomainEventType } from '@chidao/domain';
+import { CURRENT_SCHEMA_VERSIONS, parseRecordedEvent, type DomainEventType } from '@chidao/domain';
 import { InvalidAppendError, InvalidReadError, type InputIssue } from './errors';
 import { isPosition } from './position';
 import { streamNameProblem } from './stream-name';
@@ -56,9 +56,9 @@ export const validateAppend = (stream: unknown, events: unknown, expectedRevisio
         issues.push({ path: `${at}.type`, message: `loại sự kiện không rõ / unknown event type ${JSON.stringify(type)}` });
         return;
       }
-      const result = RecordedDomainEventSchema.safeParse(event);
+      const result = parseRecordedEvent(event);
       if (!result.success) {
-        for (const issue of result.error.issues) issues.push({ path: [at, ...issue.path].join('.'), message: issue.message });
+        for (const issue of result.issues) issues.push({ path: [at, ...issue.path.map(String)].join('.'), message: issue.message });
         return;
       }
       const current = CURRENT_SCHEMA_VERSIONS[result.data.type as DomainEventType];

@@ -138,12 +138,29 @@ export const verifyStore = async (backend: EventStoreBackend, scope: VerifyScope
     if (anchored.has(key)) found.set(key, event.hash);
   }
 
+  // The walk stops at the backend's read horizon; heads read afterwards may be ahead of it because of
+  // appends committed meanwhile. Such a stream is read on from where the walk left it and checked
+  // before anything is called missing.
   const heads = await backend.streamHeads(scope);
   const recorded = new Set<string>();
   for (const head of heads) {
     recorded.add(head.stream);
-    const state = streams.get(head.stream);
-    if (state === undefined) return fail(broken('missing', head.stream, 0, null));
+    let state = streams.get(head.stream) ?? { revision: -1, hash: null, position: null };
+    if (head.revision > state.revision) {
+      const later = await backend.readStream(head.stream, { direction: 'forwards', fromRevision: state.revision + 1 });
+      for (const event of later) {
+        if (event.revision > head.revision) break;
+        if (event.revision !== state.revision + 1 || event.previousHash !== state.hash || recompute(state.hash, event) !== event.hash) {
+          return classify(event.stream, event);
+        }
+        events += 1;
+        state = { revision: event.revision, hash: event.hash, position: event.position };
+        const key = `${event.stream}@${event.revision}`;
+        if (anchored.has(key)) found.set(key, event.hash);
+      }
+      if (state.revision >= 0) streams.set(head.stream, state);
+    }
+    if (state.revision === -1) return fail(broken('missing', head.stream, 0, null));
     if (head.revision > state.revision) return fail(broken('missing', head.stream, state.revision + 1, null));
     if (head.revision < state.revision) return fail(broken('inserted', head.stream, head.revision + 1, state.position));
     if (head.hash !== state.hash) return fail(broken('changed', head.stream, state.revision, state.position));

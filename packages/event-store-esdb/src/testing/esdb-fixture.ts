@@ -58,6 +58,7 @@ export const eventStoreDbFixture = (connect: () => EventStoreDbClient): EventSto
     return current.backend;
   };
   return {
+    tampering: false,
     open: async () => {
       current = await openInNamespace(connected());
       return {

@@ -17,6 +17,11 @@ export type Tamperer = {
 
 /** What an adapter's spec hands the contract suite. */
 export type EventStoreFixture = {
+  /**
+   * Whether `open` provides a tamperer. A backend that cannot be altered in place (EventStoreDB) says
+   * false, and the tampering tests are reported as skipped rather than passing.
+   */
+  readonly tampering: boolean;
   /** Opens a store on an empty database; called once per suite. */
   readonly open: () => Promise<{
     readonly store: EventStore;
