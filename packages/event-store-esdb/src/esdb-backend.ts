@@ -5,6 +5,7 @@ import {
   chainHash,
   comparePositions,
   satisfies,
+  waitForWake,
   type Anchor,
   type AnchorHead,
   type EventStoreBackend,
@@ -508,20 +509,11 @@ export const createEventStoreDbBackend = (connection: EventStoreDbConnection, op
         .map((event) => parseAnchor(event.data))
         .filter((anchor): anchor is Anchor => anchor !== null),
 
-    waitForAppend: (timeoutMs, signal) =>
-      new Promise<void>((resolve) => {
-        if (signal.aborted || closed) return resolve();
-        ensureLive();
-        const done = () => {
-          clearTimeout(timer);
-          waiters.delete(done);
-          signal.removeEventListener('abort', done);
-          resolve();
-        };
-        const timer = setTimeout(done, timeoutMs);
-        waiters.add(done);
-        signal.addEventListener('abort', done, { once: true });
-      }),
+    waitForAppend: (timeoutMs, signal) => {
+      if (closed) return Promise.resolve();
+      ensureLive();
+      return waitForWake(waiters, timeoutMs, signal);
+    },
 
     close: async () => {
       if (closed) return;

@@ -1,6 +1,7 @@
 import { WrongExpectedRevisionError } from './errors';
 import { chainHash } from './hash-chain';
 import { makePosition } from './position';
+import { waitForWake } from './wake';
 import { directiveIdOfStream } from './stream-name';
 import type { Anchor, AnchorHead, EventStoreBackend, ExpectedRevision, RawEvent, VerifyScope } from './types';
 import type { Tamperer } from './testing/fixture';
@@ -136,19 +137,7 @@ export const createInMemoryBackend = (): InMemoryBackend => {
       return anchor;
     },
     readAnchors: async () => [...anchors],
-    waitForAppend: (timeoutMs, signal) =>
-      new Promise<void>((resolve) => {
-        if (signal.aborted) return resolve();
-        const done = () => {
-          clearTimeout(timer);
-          waiters.delete(done);
-          signal.removeEventListener('abort', done);
-          resolve();
-        };
-        const timer = setTimeout(done, timeoutMs);
-        waiters.add(done);
-        signal.addEventListener('abort', done, { once: true });
-      }),
+    waitForAppend: (timeoutMs, signal) => waitForWake(waiters, timeoutMs, signal),
     close: async () => {
       for (const wake of [...waiters]) wake();
     },

@@ -63,3 +63,4 @@ export {
 } from './stream-name';
 export { MAX_EVENTS_PER_APPEND, validateAppend } from './validation';
 export { classifyStream, verifyStore } from './verify';
+export { waitForWake } from './wake';
