@@ -13,12 +13,15 @@ import { aProgressReport, uniqueId } from '@chidao/event-store/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { Client, Pool } from 'pg';
 import { createPGliteBackend, type PGliteBackend } from './pglite-backend';
 import { createPostgresBackend } from './postgres-backend';
 import { MIGRATIONS, migrate } from './schema';
 import type { SqlBackend } from './sql-backend';
-import { pgSqlClient } from './sql-client';
+import { pgSqlClient, pgliteSqlClient } from './sql-client';
+import { createSqlBackend } from './sql-backend';
+import { inProcessSignal } from './append-signal';
 import { createSqlTamperer } from './sql-tamperer';
 import { createTestDatabase, testDatabaseUrl, truncateAll, type TestDatabase } from './test-support';
 
@@ -124,6 +127,48 @@ if (testDatabaseUrl === undefined) {
     it('runs the backend tests on a PostgreSQL server', () => undefined);
   });
 }
+
+describe('migration 2 (command ids on events, digests as hex) on a database written by version 1', () => {
+  it('keeps every command findable, refuses its id again, and continues every chain', async () => {
+    const db = await PGlite.create();
+    try {
+      const sql = pgliteSqlClient(db);
+      expect(await migrate(sql, MIGRATIONS.slice(0, 1))).toEqual([1]);
+      // Two commands on one stream and one on another, written by version 1's chidao.append (bytea[] digests).
+      const v1Append = async (streamName: string, count: number, commandId: string, expected: number) => {
+        const events = prepare(streamName, count, commandId);
+        await sql.query('SELECT * FROM chidao.append($1, $2, $3, $4, $5, $6, $7, $8)', [
+          streamName,
+          directiveOf(streamName),
+          expected,
+          commandId,
+          events.map((event) => event.type),
+          JSON.stringify(events.map((event) => event.data)),
+          JSON.stringify(events.map((event) => event.metadata)),
+          events.map((event) => Buffer.from(event.digest, 'hex')),
+        ]);
+      };
+      await v1Append('task-m/a', 2, 'm-1', -1);
+      await v1Append('task-m/a', 3, 'm-2', 1);
+      await v1Append('task-m/b', 1, 'm-3', -1);
+
+      expect(await migrate(sql)).toEqual([2]);
+      const backend = createSqlBackend(sql, inProcessSignal(db), async () => undefined);
+      expect((await backend.readCommand('m-2')).map((event) => event.revision)).toEqual([2, 3, 4]);
+      expect((await backend.readCommand('m-1')).map((event) => event.revision)).toEqual([0, 1]);
+      expect((await backend.readCommand('m-3')).map((event) => [event.stream, event.revision])).toEqual([['task-m/b', 0]]);
+      const repeat = await backend.append({ stream: 'task-m/b', directiveId: 'm', expectedRevision: 'any', commandId: 'm-2', events: prepare('task-m/b', 1, 'm-2') });
+      expect(repeat.duplicate).toBe(true);
+      expect(repeat.events.map((event) => event.revision)).toEqual([2, 3, 4]);
+      const next = await append(backend, 'task-m/a', 1, 4, 'm-4');
+      const head = (await backend.readStream('task-m/a', { direction: 'backwards', fromRevision: 4, limit: 1 }))[0]!;
+      expect(next.events[0]!.previousHash).toBe(head.hash);
+      expect(next.events[0]!.hash).toBe(chainHash(head.hash, prepare('task-m/a', 1, 'm-4')[0]!.digest, 5));
+    } finally {
+      await db.close();
+    }
+  });
+});
 
 describe.each(drivers)('SQL backend on $name', (driver) => {
   let opened: Opened;
@@ -279,7 +324,7 @@ describe.each(drivers)('SQL backend on $name', (driver) => {
       expect(isWrongExpectedRevision(error)).toBe(true);
       expect(error).toMatchObject({ stream: name, expected, actual });
       expect(await backend.readStream(name, { direction: 'forwards' })).toHaveLength(head === null ? 0 : head + 1);
-      const [count] = await backend.sql.query('SELECT count(*)::int AS n FROM chidao.commands');
+      const [count] = await backend.sql.query('SELECT count(*)::int AS n FROM chidao.events WHERE command_seq = 0');
       expect(count!['n']).toBe(head === null ? 0 : 1);
     });
 
@@ -393,7 +438,7 @@ describe.each(drivers)('SQL backend on $name', (driver) => {
           await client.query('BEGIN');
           const { rows } = await client.query(
             `SELECT lpad(transaction_id::text, 20, '0') || ':' || lpad(position::text, 20, '0') AS position FROM chidao.append($1, NULL, -2, $2, $3, $4, $5, $6)`,
-            [name, events[0]!.metadata.commandId, [events[0]!.type], JSON.stringify([events[0]!.data]), JSON.stringify([events[0]!.metadata]), [Buffer.from(events[0]!.digest, 'hex')]],
+            [name, events[0]!.metadata.commandId, [events[0]!.type], JSON.stringify([events[0]!.data]), JSON.stringify([events[0]!.metadata]), events[0]!.digest],
           );
           await client.query('SELECT pg_sleep(0.15)');
           await client.query('COMMIT');

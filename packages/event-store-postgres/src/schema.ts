@@ -187,8 +187,114 @@ END
 $function$;
 `;
 
+/*
+ * Version 2, for throughput. The commands table cost a heap row and an index entry per append (about a
+ * sixth of a single-event append on the server): a command's events now carry their place in it
+ * (command_seq, 0 for the first), and a unique index over the first events alone refuses a command id
+ * twice. Digests arrive as one hex text (64 characters per event) instead of a bytea[] literal, which
+ * cost the client more to escape than the JSON.
+ */
+const COMMANDS_ON_EVENTS = `
+ALTER TABLE chidao.events ADD COLUMN command_seq integer;
+UPDATE chidao.events e SET command_seq = e.revision - c.first_revision
+  FROM chidao.commands c WHERE c.stream = e.stream AND e.revision BETWEEN c.first_revision AND c.last_revision;
+UPDATE chidao.events SET command_seq = 0 WHERE command_seq IS NULL;
+ALTER TABLE chidao.events ALTER COLUMN command_seq SET NOT NULL;
+CREATE UNIQUE INDEX events_command ON chidao.events (command_id) WHERE command_seq = 0;
+DROP TABLE chidao.commands;
+DROP FUNCTION chidao.append(text, text, bigint, text, text[], jsonb, jsonb, bytea[]);
+
+-- p_expected: an exact revision (>= 0), -1 for no stream, -2 for any, -3 for stream exists.
+-- p_data and p_metadata are JSON arrays, element i for event i; p_digests is the events' digests in hex,
+-- 64 characters each, one after another. A repeated command id on another stream, committed while this
+-- call ran, raises unique_violation on events_command: a duplicate too.
+CREATE FUNCTION chidao.append(
+  p_stream       text,
+  p_directive_id text,
+  p_expected     bigint,
+  p_command_id   text,
+  p_types        text[],
+  p_data         jsonb,
+  p_metadata     jsonb,
+  p_digests      text
+) RETURNS SETOF chidao.appended
+LANGUAGE plpgsql AS $function$
+DECLARE
+  v_count   integer := coalesce(cardinality(p_types), 0);
+  v_exists  boolean;
+  v_current bigint;
+  v_head    bytea;
+  v_hash    bytea;
+  v_hashes  bytea[];
+  v_index   integer;
+BEGIN
+  IF v_count = 0 OR jsonb_array_length(p_data) IS DISTINCT FROM v_count OR jsonb_array_length(p_metadata) IS DISTINCT FROM v_count
+     OR length(p_digests) IS DISTINCT FROM v_count * 64 THEN
+    RAISE EXCEPTION 'chidao.append: % types, % data, % metadata, % digest characters', v_count, jsonb_array_length(p_data),
+      jsonb_array_length(p_metadata), length(p_digests) USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+
+  LOOP
+    -- The head, locked until commit: appenders to one stream queue here, and each one re-reads the
+    -- head its predecessor committed (READ COMMITTED re-checks a locked row's latest version).
+    SELECT s.revision, s.hash INTO v_current, v_head FROM chidao.streams s WHERE s.name = p_stream FOR NO KEY UPDATE;
+    v_exists := FOUND;
+    IF NOT v_exists THEN
+      v_current := -1;
+      v_head := NULL;
+    END IF;
+
+    -- Looked up after the lock, with a new snapshot: a repeat of a command that was appending to this
+    -- stream has committed by now, so it is found here rather than refused as a conflict.
+    IF EXISTS (SELECT FROM chidao.events e WHERE e.command_id = p_command_id AND e.command_seq = 0) THEN
+      RETURN QUERY SELECT true, NULL::bigint, NULL::xid8, NULL::bigint, NULL::bytea, NULL::bytea;
+      RETURN;
+    END IF;
+
+    IF NOT (p_expected = -2 OR (p_expected = -3 AND v_exists) OR (p_expected >= -1 AND p_expected = v_current)) THEN
+      RAISE EXCEPTION 'wrong expected revision on stream %: expected %, actual %', p_stream, p_expected, v_current
+        USING ERRCODE = '${WRONG_EXPECTED_REVISION_SQLSTATE}',
+              DETAIL = 'actual=' || CASE WHEN v_exists THEN v_current::text ELSE 'none' END;
+    END IF;
+
+    -- hash = sha256(previous hash || digest || revision as 8 bytes big-endian): chainHash of @chidao/event-store.
+    v_hash := v_head;
+    v_hashes := '{}';
+    FOR v_index IN 1 .. v_count LOOP
+      v_hash := sha256(coalesce(v_hash, ''::bytea) || decode(substr(p_digests, v_index * 64 - 63, 64), 'hex') || int8send(v_current + v_index));
+      v_hashes[v_index] := v_hash;
+    END LOOP;
+
+    IF v_exists THEN
+      UPDATE chidao.streams SET revision = v_current + v_count, hash = v_hash WHERE name = p_stream;
+      EXIT;
+    END IF;
+    -- A new stream. Two creators both found no head; the loser of this insert waits for the winner to
+    -- commit and then goes round again, now locking and checking the winner's head like any other.
+    INSERT INTO chidao.streams (name, directive_id, revision, hash) VALUES (p_stream, p_directive_id, v_current + v_count, v_hash)
+      ON CONFLICT (name) DO NOTHING;
+    EXIT WHEN FOUND;
+  END LOOP;
+
+  RETURN QUERY
+    WITH inserted AS (
+      INSERT INTO chidao.events (stream, revision, type, data, metadata, command_id, command_seq, previous_hash, hash)
+      SELECT p_stream, v_current + u.n, u.type, u.data, u.metadata, p_command_id, u.n - 1,
+             CASE WHEN u.n = 1 THEN v_head ELSE v_hashes[u.n - 1] END, v_hashes[u.n]
+      FROM ROWS FROM (unnest(p_types), jsonb_array_elements(p_data), jsonb_array_elements(p_metadata)) WITH ORDINALITY AS u(type, data, metadata, n)
+      ORDER BY u.n
+      RETURNING revision, transaction_id, position, previous_hash, hash
+    )
+    SELECT false, i.revision, i.transaction_id, i.position, i.previous_hash, i.hash FROM inserted i ORDER BY i.revision;
+END
+$function$;
+`;
+
 /** Every migration, in order. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'events, streams, commands, anchors and chidao.append', sql: INITIAL }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'events, streams, commands, anchors and chidao.append', sql: INITIAL },
+  { version: 2, name: 'command ids on events; digests as hex', sql: COMMANDS_ON_EVENTS },
+];
 
 /**
  * Brings the database's `chidao` schema up to the latest migration; a no-op when it is there already.

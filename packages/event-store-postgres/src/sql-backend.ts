@@ -48,9 +48,10 @@ const STATEMENTS = {
     ORDER BY e.transaction_id, e.position LIMIT $3`,
   readDirective: `SELECT ${EVENT_COLUMNS} FROM chidao.streams s JOIN chidao.events e ON e.stream = s.name
     WHERE s.directive_id = $1 ORDER BY e.transaction_id, e.position`,
-  readCommand: `SELECT ${EVENT_COLUMNS} FROM chidao.commands c
-    JOIN chidao.events e ON e.stream = c.stream AND e.revision BETWEEN c.first_revision AND c.last_revision
-    WHERE c.command_id = $1 ORDER BY e.revision`,
+  // A command's events are consecutive in its stream and no later event carries its id.
+  readCommand: `SELECT ${EVENT_COLUMNS} FROM chidao.events f
+    JOIN chidao.events e ON e.stream = f.stream AND e.revision >= f.revision AND e.command_id = f.command_id
+    WHERE f.command_id = $1 AND f.command_seq = 0 ORDER BY e.revision`,
   head: `SELECT s.revision FROM chidao.streams s WHERE s.name = $1`,
   headsOfStream: `SELECT s.name AS stream, s.revision, encode(s.hash, 'hex') AS hash FROM chidao.streams s WHERE s.name = $1`,
   headsOfDirective: `SELECT s.name AS stream, s.revision, encode(s.hash, 'hex') AS hash FROM chidao.streams s WHERE s.directive_id = $1 ORDER BY s.name`,
@@ -154,12 +155,12 @@ export const createSqlBackend = (sql: SqlClient, signal: AppendSignal, onClose: 
           request.events.map((event) => event.type),
           JSON.stringify(request.events.map((event) => event.data)),
           JSON.stringify(request.events.map((event) => event.metadata)),
-          request.events.map((event) => Buffer.from(event.digest, 'hex')),
+          request.events.map((event) => event.digest).join(''),
         ]);
       } catch (error) {
         // The same command id, appended to another stream by a transaction that committed while this one ran.
         const { code, constraint } = databaseError(error);
-        if (code === '23505' && constraint === 'commands_pkey') return { duplicate: true, events: await events('readCommand', [request.commandId]) };
+        if (code === '23505' && constraint === 'events_command') return { duplicate: true, events: await events('readCommand', [request.commandId]) };
         return conflict(request.stream, request.expectedRevision, error);
       }
       if (rows[0]?.['duplicate'] !== false) return { duplicate: true, events: await events('readCommand', [request.commandId]) };

@@ -41,4 +41,4 @@ export const createTestDatabase = async (serverUrl: string): Promise<TestDatabas
 
 /** Empties every table of the chidao schema (between tests). */
 export const truncateAll = (sql: SqlClient): Promise<void> =>
-  sql.exec('TRUNCATE chidao.events, chidao.streams, chidao.commands, chidao.anchors RESTART IDENTITY');
+  sql.exec('TRUNCATE chidao.events, chidao.streams, chidao.anchors RESTART IDENTITY');

@@ -19,7 +19,7 @@ export const canonicalJson = (value: unknown): string => {
     return `${out}]`;
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
+  const keys = sortedKeys(record);
   let out = '{';
   let first = true;
   for (const key of keys) {
@@ -27,7 +27,35 @@ export const canonicalJson = (value: unknown): string => {
     if (member === undefined) continue;
     if (!first) out += ',';
     first = false;
-    out += `${JSON.stringify(key)}:${canonicalJson(member)}`;
+    out += encodedKey(key) + canonicalJson(member);
   }
   return `${out}}`;
+};
+
+/** Keys in code-unit order. Events' objects have a handful of keys: insertion sort beats `Array.prototype.sort` there. */
+const sortedKeys = (record: Record<string, unknown>): string[] => {
+  const keys = Object.keys(record);
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i += 1) {
+    const key = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j -= 1;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
+};
+
+/** `"key":` for a key; the few names events use are encoded once (bounded, so odd data cannot grow it for ever). */
+const KEY_CACHE = new Map<string, string>();
+const KEY_CACHE_LIMIT = 10_000;
+const encodedKey = (key: string): string => {
+  let encoded = KEY_CACHE.get(key);
+  if (encoded === undefined) {
+    encoded = `${JSON.stringify(key)}:`;
+    if (KEY_CACHE.size < KEY_CACHE_LIMIT) KEY_CACHE.set(key, encoded);
+  }
+  return encoded;
 };

@@ -1,4 +1,5 @@
 import { CURRENT_SCHEMA_VERSIONS, taskDecider, type TaskCommand } from '@chidao/domain';
+import fc from 'fast-check';
 import { canonicalJson } from './canonical';
 import { handleCommand } from './command-handler';
 import { isCorruptEvent, isWrongExpectedRevision, WrongExpectedRevisionError } from './errors';
@@ -19,6 +20,29 @@ describe('canonical JSON', () => {
 
   it('refuses numbers JSON cannot carry', () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow('cannot encode NaN');
+  });
+
+  it('encodes any JSON value exactly as a plain sort-and-stringify does, keys with quotes, digits and accents included', () => {
+    // Sort, then join: a rebuilt object would put integer-like keys first again.
+    const reference = (value: unknown): string => {
+      if (value === null || typeof value !== 'object') return JSON.stringify(value);
+      if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+      const record = value as Record<string, unknown>;
+      const members = Object.keys(record)
+        .sort()
+        .map((key) => `${JSON.stringify(key)}:${reference(record[key])}`);
+      return `{${members.join(',')}}`;
+    };
+    const key = fc.oneof(fc.string(), fc.constantFrom('a"b', '\\', '10', '2', 'ệ', 'Z', '\u0000'));
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(key, tie('value'), { maxKeys: 20 })),
+    })).value;
+    fc.assert(
+      fc.property(json, (value) => {
+        expect(canonicalJson(value)).toBe(reference(value));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

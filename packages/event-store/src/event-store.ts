@@ -30,12 +30,15 @@ export const readRawEvent = (upcasters: UpcasterRegistry, raw: RawEvent): Stored
       error._tag === 'InvalidEvent' ? `${error._tag}: ${error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}` : error._tag;
     throw new CorruptEventError(raw.stream, raw.revision, reason);
   }
+  const event = read.right;
+  // One literal of one shape for every event: it runs for every event read.
   return {
-    ...read.right,
+    type: event.type,
+    data: event.data,
     stream: raw.stream,
     revision: raw.revision,
     position: raw.position,
-    metadata: { ...read.right.metadata, previousHash: raw.previousHash, hash: raw.hash },
+    metadata: { ...event.metadata, previousHash: raw.previousHash, hash: raw.hash },
   } as StoredEvent;
 };
 
@@ -53,6 +56,22 @@ export const createEventStore = (backend: EventStoreBackend, options: EventStore
   const subscriptions = new Set<Subscription>();
   let appendedSinceAnchor = 0;
   let anchoring: Promise<unknown> | null = null;
+  // The page after the last full page readAll returned, already asked for: readers page forwards, so
+  // the database fetches page n + 1 while the caller works on page n.
+  let closing = false;
+  let readAhead: { readonly after: Position; readonly limit: number; readonly raws: Promise<readonly RawEvent[] | null> } | null = null;
+
+  const rawPage = async (after: Position | null, limit: number): Promise<readonly RawEvent[]> => {
+    const ahead = readAhead;
+    readAhead = null;
+    if (ahead !== null && ahead.after === after && ahead.limit === limit) {
+      const raws = await ahead.raws;
+      // A full page below the horizon is final, so it is what a read now would return; a short one may
+      // have been overtaken by appends since, so it is read again (the end of the log costs one more query).
+      if (raws !== null && raws.length === limit) return raws;
+    }
+    return backend.readAll(after, limit);
+  };
 
   const createAnchor = () => backend.writeAnchor(buildAnchor);
 
@@ -105,7 +124,12 @@ export const createEventStore = (backend: EventStoreBackend, options: EventStore
     readAll: async (readOptions = {}) => {
       const limit = readOptions.limit ?? 1_000;
       validateRead({ after: readOptions.after, limit });
-      const events = read(await backend.readAll(readOptions.after ?? null, limit));
+      const raws = await rawPage(readOptions.after ?? null, limit);
+      const last = raws.at(-1);
+      if (raws.length === limit && last !== undefined && !closing) {
+        readAhead = { after: last.position, limit, raws: backend.readAll(last.position, limit).catch(() => null) };
+      }
+      const events = read(raws);
       return { events, next: events.at(-1)?.position ?? readOptions.after ?? null, isEnd: events.length < limit };
     },
 
@@ -136,7 +160,10 @@ export const createEventStore = (backend: EventStoreBackend, options: EventStore
     readAnchors: () => backend.readAnchors(),
 
     close: async () => {
+      closing = true;
       await Promise.allSettled([...subscriptions].map((subscription) => subscription.close()));
+      await readAhead?.raws;
+      readAhead = null;
       await anchoring;
       await backend.close();
     },
