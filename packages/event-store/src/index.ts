@@ -50,6 +50,17 @@ export { createInMemoryBackend, satisfies } from './in-memory-backend';
 export type { CommandHandlerDependencies, CommandOutcome } from './command-handler';
 export { handleCommand } from './command-handler';
 
+export type { DirectiveHistory, DomainCommandInput } from './domain-commands';
+export {
+  directiveIdOfTask,
+  executeDomainCommand,
+  isDirectiveCommand,
+  loadDirective,
+  loadDirectiveHistory,
+  streamOfCommand,
+  streamOfTask,
+} from './domain-commands';
+
 export { anchorHash, buildAnchor, chainHash, eventDigest, sortHeads } from './hash-chain';
 export { canonicalJson } from './canonical';
 export { comparePositions, isPosition, makePosition, positionParts } from './position';

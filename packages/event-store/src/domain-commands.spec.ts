@@ -1,0 +1,107 @@
+import type { CommandMetadata, DirectiveCommand, TaskCommandInput } from '@chidao/domain';
+import * as E from 'fp-ts/Either';
+import {
+  directiveIdOfTask,
+  executeDomainCommand,
+  loadDirective,
+  loadDirectiveHistory,
+  streamOfCommand,
+  streamOfTask,
+} from './domain-commands';
+import { isInvalidAppend } from './errors';
+import { createEventStore } from './event-store';
+import { createInMemoryBackend } from './in-memory-backend';
+
+const metadata = (commandId: string, occurredOn = '2026-02-27'): CommandMetadata => ({
+  commandId,
+  actor: { userId: 'vp-ubnd.chuyenvien', role: 'secretariat' },
+  occurredOn,
+});
+
+const register: DirectiveCommand = {
+  type: 'RegisterDirective',
+  data: {
+    directiveId: 'kh-ubnd-tb-2026-02-27',
+    symbol: '/TB-UBND',
+    issuer: { name: 'Ủy ban nhân dân tỉnh Khánh Hòa' },
+    meeting: { heldOn: '2026-02-27', session: 6 },
+    subject: 'Kết luận phiên họp thứ 6',
+    references: [],
+  },
+  metadata: metadata('register'),
+};
+
+const assign = (taskId: string, directiveId = 'kh-ubnd-tb-2026-02-27'): TaskCommandInput => ({
+  type: 'AssignTask',
+  data: {
+    taskId,
+    directiveId,
+    clause: '1.c',
+    content: 'Rà soát đánh giá kết quả hợp tác với các doanh nghiệp về chuyển đổi số',
+    lead: 'khanh-hoa.so-khcn',
+    cooperating: [],
+    priority: false,
+    deadline: { kind: 'date', date: '2026-03-20', qualifier: 'before', text: 'trước ngày 20/3/2026' },
+  },
+  metadata: metadata(`assign-${taskId}`),
+});
+
+const setUp = () => {
+  const store = createEventStore(createInMemoryBackend());
+  return { store, dependencies: { store, now: () => '2026-03-02T02:00:00.000Z' } };
+};
+
+describe('domain commands', () => {
+  it('routes a task id to its directive and stream', () => {
+    expect(directiveIdOfTask('kh-ubnd-tb-2026-02-27/1.a')).toBe('kh-ubnd-tb-2026-02-27');
+    expect(streamOfTask('kh-ubnd-tb-2026-02-27/1.a')).toBe('task-kh-ubnd-tb-2026-02-27/1.a');
+    expect(streamOfCommand(register)).toBe('directive-kh-ubnd-tb-2026-02-27');
+    for (const bad of ['1.a', '/1.a', 'kh/']) expect(directiveIdOfTask(bad)).toBeNull();
+  });
+
+  it('registers a directive, then assigns a task with the directive state loaded', async () => {
+    const { store, dependencies } = setUp();
+    expect(E.isRight(await executeDomainCommand(dependencies, register))).toBe(true);
+    expect((await loadDirective(store, 'kh-ubnd-tb-2026-02-27')).status).toBe('registered');
+    const outcome = await executeDomainCommand(dependencies, assign('kh-ubnd-tb-2026-02-27/1.c'));
+    expect(E.isRight(outcome) && outcome.right.events.map((event) => [event.type, event.stream])).toEqual([
+      ['TaskAssigned', 'task-kh-ubnd-tb-2026-02-27/1.c'],
+    ]);
+    const history = await loadDirectiveHistory(store, 'kh-ubnd-tb-2026-02-27');
+    expect(history.directive.map((event) => event.type)).toEqual(['DirectiveRegistered']);
+    expect([...history.tasks.keys()]).toEqual(['kh-ubnd-tb-2026-02-27/1.c']);
+  });
+
+  it('refuses a task of a directive that is not registered, appending nothing', async () => {
+    const { store, dependencies } = setUp();
+    const outcome = await executeDomainCommand(dependencies, assign('kh-ubnd-tb-2026-02-27/1.c'));
+    expect(outcome).toEqual(E.left({ _tag: 'DirectiveNotFound', directiveId: 'kh-ubnd-tb-2026-02-27' }));
+    expect(await store.readDirective('kh-ubnd-tb-2026-02-27')).toEqual([]);
+  });
+
+  it('refuses a task id outside the directive with a clear error', async () => {
+    const { dependencies } = setUp();
+    await executeDomainCommand(dependencies, register);
+    for (const taskId of ['1.c', 'other-directive/1.c']) {
+      const error = await executeDomainCommand(dependencies, assign(taskId)).catch((caught: unknown) => caught);
+      expect(isInvalidAppend(error)).toBe(true);
+      expect((error as Error).message).toContain(`mã nhiệm vụ "${taskId}" không hợp lệ`);
+      expect((error as Error).message).toContain('invalid task id');
+    }
+  });
+
+  it('runs a later task command on the task stream and is idempotent by command id', async () => {
+    const { store, dependencies } = setUp();
+    await executeDomainCommand(dependencies, register);
+    await executeDomainCommand(dependencies, assign('kh-ubnd-tb-2026-02-27/1.c'));
+    const remind: TaskCommandInput = {
+      type: 'IssueTaskReminder',
+      data: { taskId: 'kh-ubnd-tb-2026-02-27/1.c', note: 'Nhắc việc' },
+      metadata: metadata('remind-1', '2026-03-10'),
+    };
+    await executeDomainCommand(dependencies, remind);
+    const again = await executeDomainCommand(dependencies, remind);
+    expect(E.isRight(again) && again.right.duplicate).toBe(true);
+    expect((await store.readStream('task-kh-ubnd-tb-2026-02-27/1.c')).map((event) => event.type)).toEqual(['TaskAssigned', 'TaskReminderIssued']);
+  });
+});
