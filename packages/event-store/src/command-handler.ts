@@ -1,6 +1,6 @@
 import { CURRENT_SCHEMA_VERSIONS, eventMetadataFor, type CommandMetadata, type Decider, type DomainEvent, type Instant } from '@chidao/domain';
 import * as E from 'fp-ts/Either';
-import { isWrongExpectedRevision } from './errors';
+import { isWrongExpectedRevision, WrongExpectedRevisionError } from './errors';
 import type { AppendResult, EventStore, NewEvent, StoredEvent } from './types';
 
 /** What the command handler needs besides the store: the clock lives here, outside the domain. */
@@ -15,6 +15,16 @@ export type CommandHandlerDependencies = {
 /** The outcome of a handled command: the decider's refusal, or what was recorded. */
 export type CommandOutcome<Error> = E.Either<Error, AppendResult>;
 
+/** Per-command options. */
+export type CommandOptions = {
+  /**
+   * The stream revision the caller saw (HTTP `If-Match`): the command is decided on the stream as it
+   * is, but appended only if the stream is still at this revision — a `WrongExpectedRevisionError`
+   * otherwise, never retried, because the caller decided on what it saw. -1: the stream must not exist.
+   */
+  readonly expectedRevision?: number;
+};
+
 const DEFAULT_MAX_RETRIES = 3;
 
 /**
@@ -28,6 +38,7 @@ export const handleCommand = async <Command extends { readonly metadata: Command
   decider: Decider<Command, State, Event, Error>,
   stream: string,
   command: Command,
+  options: CommandOptions = {},
 ): Promise<CommandOutcome<Error>> => {
   const { store, now } = dependencies;
   const maxRetries = dependencies.maxRetries ?? DEFAULT_MAX_RETRIES;
@@ -36,10 +47,13 @@ export const handleCommand = async <Command extends { readonly metadata: Command
 
   for (let attempt = 0; ; attempt += 1) {
     const history = await store.readStream(stream);
+    const revision = history.at(-1)?.revision ?? -1;
+    if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
+      throw new WrongExpectedRevisionError(stream, options.expectedRevision === -1 ? 'no_stream' : options.expectedRevision, revision === -1 ? null : revision);
+    }
     const state = history.reduce((current, event) => decider.evolve(current, event as unknown as Event), decider.initialState());
     const decision = decider.decide(command, state);
     if (E.isLeft(decision)) return decision;
-    const revision = history.at(-1)?.revision ?? -1;
     if (decision.right.length === 0) {
       return E.right({ stream, events: [], nextExpectedRevision: revision, position: null, duplicate: false });
     }
@@ -50,7 +64,7 @@ export const handleCommand = async <Command extends { readonly metadata: Command
     try {
       return E.right(await store.appendToStream(stream, events, { expectedRevision: revision === -1 ? 'no_stream' : revision }));
     } catch (error) {
-      if (!isWrongExpectedRevision(error) || attempt >= maxRetries) throw error;
+      if (!isWrongExpectedRevision(error) || attempt >= maxRetries || options.expectedRevision !== undefined) throw error;
     }
   }
 };

@@ -11,7 +11,7 @@ import {
   type TaskCommandInput,
   type TaskEvent,
 } from '@chidao/domain';
-import { handleCommand, type CommandHandlerDependencies, type CommandOutcome } from './command-handler';
+import { handleCommand, type CommandHandlerDependencies, type CommandOptions, type CommandOutcome } from './command-handler';
 import { InvalidAppendError } from './errors';
 import { directiveStream, taskStream } from './stream-name';
 import type { EventStore, StoredEvent } from './types';
@@ -67,12 +67,13 @@ export const loadDirective = async (store: EventStore, directiveId: string): Pro
 export const executeDomainCommand = async (
   dependencies: CommandHandlerDependencies,
   command: DomainCommandInput,
+  options: CommandOptions = {},
 ): Promise<CommandOutcome<DomainError>> => {
   if (isDirectiveCommand(command)) {
-    return handleCommand(dependencies, directiveDecider, directiveStream(command.data.directiveId), command);
+    return handleCommand(dependencies, directiveDecider, directiveStream(command.data.directiveId), command, options);
   }
   const stream = streamOfTask(command.data.taskId);
-  if (command.type !== 'AssignTask') return handleCommand(dependencies, taskDecider, stream, command as TaskCommand);
+  if (command.type !== 'AssignTask') return handleCommand(dependencies, taskDecider, stream, command as TaskCommand, options);
   if (directiveIdOfTask(command.data.taskId) !== command.data.directiveId) {
     throw invalidTaskId(
       command.data.taskId,
@@ -80,7 +81,7 @@ export const executeDomainCommand = async (
     );
   }
   const directive = await loadDirective(dependencies.store, command.data.directiveId);
-  return handleCommand(dependencies, taskDecider, stream, { ...command, directive });
+  return handleCommand(dependencies, taskDecider, stream, { ...command, directive }, options);
 };
 
 /** A directive's history split by stream: the directive's own events and each task's, in order. */

@@ -2,6 +2,7 @@ import { domainUpcasters, type UpcasterRegistry } from '@chidao/domain';
 import * as E from 'fp-ts/Either';
 import { CorruptEventError } from './errors';
 import { buildAnchor, eventDigest } from './hash-chain';
+import { exportBundle } from './export-bundle';
 import { directiveIdOfStream } from './stream-name';
 import type { EventStore, EventStoreBackend, Position, RawEvent, StoredEvent, Subscription, SubscriptionHandler } from './types';
 import { validateAppend, validateRead } from './validation';
@@ -158,6 +159,8 @@ export const createEventStore = (backend: EventStoreBackend, options: EventStore
     createAnchor,
 
     readAnchors: () => backend.readAnchors(),
+
+    exportBundle: (scope) => exportBundle(backend, scope),
 
     close: async () => {
       closing = true;

@@ -47,7 +47,7 @@ export { createEventStore, readRawEvent } from './event-store';
 export type { InMemoryBackend } from './in-memory-backend';
 export { createInMemoryBackend, satisfies } from './in-memory-backend';
 
-export type { CommandHandlerDependencies, CommandOutcome } from './command-handler';
+export type { CommandHandlerDependencies, CommandOptions, CommandOutcome } from './command-handler';
 export { handleCommand } from './command-handler';
 
 export type { DirectiveHistory, DomainCommandInput } from './domain-commands';
@@ -73,5 +73,8 @@ export {
   taskStream,
 } from './stream-name';
 export { MAX_EVENTS_PER_APPEND, validateAppend } from './validation';
+export type { VerifiableBackend } from './verify';
 export { classifyStream, verifyStore } from './verify';
+export type { ExportBundle } from './export-bundle';
+export { EXPORT_FORMAT, bundleBackend, exportBundle, verifyBundle } from './export-bundle';
 export { waitForWake } from './wake';

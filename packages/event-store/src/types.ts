@@ -1,3 +1,4 @@
+import type { ExportBundle } from './export-bundle';
 import type { DomainEvent, EventMetadata, RecordedDomainEvent } from '@chidao/domain';
 
 /*
@@ -160,6 +161,8 @@ export type EventStore = {
   readonly createAnchor: () => Promise<Anchor | null>;
   /** The anchors, oldest first. */
   readonly readAnchors: () => Promise<readonly Anchor[]>;
+  /** The raw events, heads and anchors of a scope, for verifying offline (`verifyBundle`). */
+  readonly exportBundle: (scope: VerifyScope) => Promise<ExportBundle>;
   /** Releases connections and stops subscriptions. */
   readonly close: () => Promise<void>;
 };

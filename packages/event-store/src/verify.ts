@@ -69,13 +69,16 @@ export const classifyStream = (events: readonly RawEvent[]): BrokenLink | undefi
   return undefined;
 };
 
+/** What verification reads of a backend: a live one, or an export bundle's events. */
+export type VerifiableBackend = Pick<EventStoreBackend, 'readAnchors' | 'readStream' | 'readDirective' | 'readAll' | 'streamHeads'>;
+
 type StreamState = { revision: number; hash: string | null; position: Position | null };
 
 const inScope = (scope: VerifyScope, stream: string): boolean =>
   scope.kind === 'all' || (scope.kind === 'stream' ? stream === scope.stream : directiveIdOfStream(stream) === scope.directiveId);
 
 /** Pages through the events of a scope in global order. */
-async function* eventsOf(backend: EventStoreBackend, scope: VerifyScope): AsyncGenerator<RawEvent> {
+export async function* eventsOf(backend: Pick<EventStoreBackend, 'readStream' | 'readDirective' | 'readAll'>, scope: VerifyScope): AsyncGenerator<RawEvent> {
   if (scope.kind === 'stream') {
     yield* await backend.readStream(scope.stream, { direction: 'forwards' });
     return;
@@ -108,7 +111,7 @@ const checkAnchors = (anchors: readonly Anchor[]): BrokenLink | undefined => {
 };
 
 /** Verifies one scope of a backend; see the module comment. */
-export const verifyStore = async (backend: EventStoreBackend, scope: VerifyScope): Promise<VerifyResult> => {
+export const verifyStore = async (backend: VerifiableBackend, scope: VerifyScope): Promise<VerifyResult> => {
   const anchors = await backend.readAnchors();
   const anchored = new Map<string, { head: AnchorHead; anchor: Anchor }>();
   for (const anchor of anchors) {

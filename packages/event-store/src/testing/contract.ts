@@ -1,6 +1,7 @@
 import { taskDecider, type AssignTask, type TaskCommand } from '@chidao/domain';
 import * as E from 'fp-ts/Either';
 import { handleCommand } from '../command-handler';
+import { verifyBundle, type ExportBundle } from '../export-bundle';
 import { isInvalidAppend, isInvalidRead, isWrongExpectedRevision, type WrongExpectedRevisionError } from '../errors';
 import { directiveStream, taskStream } from '../stream-name';
 import type { EventStore, StoredEvent } from '../types';
@@ -248,6 +249,15 @@ export const eventStoreContract = (name: string, fixture: EventStoreFixture): vo
         expect(outcomes.every(E.isRight)).toBe(true);
         expect((await store.readStream(stream)).map((event) => event.revision)).toEqual([0, 1, 2, 3, 4]);
       });
+
+      it('appends only at the revision the caller saw (If-Match), refusing without retry otherwise', async () => {
+        const { stream, assign, taskId } = await setUp();
+        await handleCommand(dependencies(), taskDecider, stream, assign, { expectedRevision: -1 });
+        expect(E.isRight(await handleCommand(dependencies(), taskDecider, stream, report(taskId, 1), { expectedRevision: 0 }))).toBe(true);
+        const stale = (await rejection(handleCommand(dependencies(), taskDecider, stream, report(taskId, 2), { expectedRevision: 0 }))) as WrongExpectedRevisionError;
+        expect(isWrongExpectedRevision(stale) && [stale.expected, stale.actual]).toEqual([0, 1]);
+        expect(await store.readStream(stream)).toHaveLength(2);
+      });
     });
 
     describe('concurrent writers', () => {
@@ -347,6 +357,22 @@ export const eventStoreContract = (name: string, fixture: EventStoreFixture): vo
         await store.appendToStream(other, [aTaskAssigned(id, `${id}/1.b`)]);
         return { id, stream, other };
       };
+
+      it('exports a directive as a bundle that verifies offline, and names an edit made to the bundle', async () => {
+        const { id, stream } = await seed();
+        await store.createAnchor();
+        const bundle = await store.exportBundle({ kind: 'directive', directiveId: id });
+        expect(bundle.events).toHaveLength(7);
+        expect(bundle.heads).toHaveLength(3);
+        const copy = JSON.parse(JSON.stringify(bundle)) as ExportBundle;
+        expect(await verifyBundle(copy)).toMatchObject({ ok: true, streams: 3, events: 7 });
+        const edited = copy.events.find((event) => event.stream === stream && event.revision === 2)!;
+        (edited.data as { summary: string }).summary = 'Báo cáo đã bị sửa';
+        expect(await verifyBundle(copy)).toMatchObject({ ok: false, reason: 'changed', stream, revision: 2 });
+        const dropped = { ...bundle, events: bundle.events.filter((event) => !(event.stream === stream && event.revision === 4)) };
+        expect(await verifyBundle(dropped)).toMatchObject({ ok: false, reason: 'missing', stream, revision: 4 });
+        await expect(verifyBundle({ ...bundle, format: 'other' })).rejects.toThrow('Gói xuất không hợp lệ / invalid export bundle');
+      });
 
       it('verifies a clean stream, directive and store', async () => {
         const { id, stream } = await seed();
