@@ -18,6 +18,11 @@ const DOMAIN_ONLY_ZOD_AND_FP_TS = {
   message: 'packages/domain is pure: it may import only zod, fp-ts and its own files (no node:*, NestJS or database clients).',
 };
 
+const NOTICE_PARSER_PURE = {
+  regex: '^(?!(zod|fp-ts|@chidao/domain)(/.*)?$)(?!\\.{1,2}(/|$))',
+  message: 'packages/notice-parser is pure: it may import only @chidao/domain, zod, fp-ts and its own files.',
+};
+
 const DOMAIN_IMPORTS = ['zod', 'zod/*', 'fp-ts', 'fp-ts/*'];
 
 /** Nx's rule with the project tags of each project.json: the domain depends on nothing else; apps on packages only. */
@@ -60,8 +65,14 @@ export default [
     rules: { 'no-restricted-imports': ['error', { patterns: [DOMAIN_ONLY_ZOD_AND_FP_TS, APPS] }] },
   },
   {
+    // The notice parser is pure too: the domain, zod, fp-ts and its own files; no node:*, no clock.
+    files: ['packages/notice-parser/src/**/*.ts'],
+    ignores: ['packages/notice-parser/src/**/*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NOTICE_PARSER_PURE, APPS] }] },
+  },
+  {
     files: ['packages/*/src/**/*.ts'],
-    ignores: ['packages/domain/src/**/*.ts'],
+    ignores: ['packages/domain/src/**/*.ts', 'packages/notice-parser/src/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [APPS] }] },
   },
   {

@@ -16,5 +16,6 @@ module.exports = {
     '^@chidao/event-store/testing$': path.join(__dirname, 'packages/event-store/src/testing/index.ts'),
     '^@chidao/event-store-postgres$': path.join(__dirname, 'packages/event-store-postgres/src/index.ts'),
     '^@chidao/event-store-esdb$': path.join(__dirname, 'packages/event-store-esdb/src/index.ts'),
+    '^@chidao/notice-parser$': path.join(__dirname, 'packages/notice-parser/src/index.ts'),
   },
 };
