@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DirectiveEventSchema, type DirectiveEvent } from './directive/directive.events';
-import { EventMetadataSchema, type RecordedEvent } from './shared/metadata';
+import { compileFastParser, NOT_FAST, type FastParser } from './shared/fast-parse';
+import { EventMetadataSchema, type EventMetadata, type RecordedEvent } from './shared/metadata';
 import { TaskEventSchema, type TaskEvent } from './task/task.events';
 
 /** Every event of the domain, task and directive, discriminated on `type`. */
@@ -10,22 +11,48 @@ export type DomainEventType = DomainEvent['type'];
 
 export type RecordedDomainEvent = RecordedEvent<DomainEvent>;
 
-/** The schema of each event type, for parsing one event without trying the others. */
-const SCHEMA_BY_TYPE = new Map<string, z.ZodType>(DomainEventSchema.options.map((schema) => [schema.shape.type.value, schema]));
+/**
+ * The schema of each event type, for parsing one event without trying the others, with its compiled
+ * fast parser (`shared/fast-parse.ts`): the same result as zod for valid events at a fraction of the cost.
+ */
+const PARSERS_BY_TYPE = new Map<string, { readonly schema: z.ZodType; readonly fast: FastParser<DomainEvent> }>(
+  DomainEventSchema.options.map((schema) => [schema.shape.type.value, { schema, fast: compileFastParser(schema) as FastParser<DomainEvent> }]),
+);
+const parseMetadataFast: FastParser<EventMetadata> = compileFastParser(EventMetadataSchema);
 
 /** One problem found parsing a stored event, by path. */
 export type EventIssue = { readonly path: readonly PropertyKey[]; readonly message: string };
 
+/** A stored event read as a current one, or why it could not be. */
+type ParsedRecordedEvent =
+  | { readonly success: true; readonly data: RecordedDomainEvent }
+  | { readonly success: false; readonly issues: readonly EventIssue[] };
+
 /**
  * Parses a stored event — type, data and metadata — against the current schemas. The hot path of
- * every read: it looks the event's schema up by type instead of trying a union, and parses the
- * metadata on its own.
+ * every read: it looks the event's schema up by type instead of trying a union, parses the metadata on
+ * its own, and takes the compiled fast path; only an event that fails it is parsed again by zod, for
+ * zod's issues.
  */
-export const parseRecordedEvent = (
+export const parseRecordedEvent = (value: { readonly type: unknown; readonly data: unknown; readonly metadata: unknown }): ParsedRecordedEvent => {
+  const parsers = typeof value.type === 'string' ? PARSERS_BY_TYPE.get(value.type) : undefined;
+  if (parsers === undefined) return { success: false, issues: [{ path: ['type'], message: `Loại sự kiện không rõ / unknown event type ${JSON.stringify(value.type)}` }] };
+  const event = parsers.fast({ type: value.type, data: value.data });
+  const metadata = event === NOT_FAST ? NOT_FAST : parseMetadataFast(value.metadata);
+  // A literal, not `{ ...event, metadata }`: on Node 20 a spread with an added key costs more than the
+  // whole fast parse. Every event schema is `{ type, data }`, so the two say the same.
+  if (event !== NOT_FAST && metadata !== NOT_FAST) return { success: true, data: { type: event.type, data: event.data, metadata } as RecordedDomainEvent };
+  return parseWithZod(parsers.schema, value);
+};
+
+/**
+ * The zod path, for events the fast path refused: zod's issues, exactly as before the fast path. Were
+ * the fast path ever to refuse an event zod accepts, zod's verdict would stand here.
+ */
+const parseWithZod = (
+  schema: z.ZodType,
   value: { readonly type: unknown; readonly data: unknown; readonly metadata: unknown },
-): { readonly success: true; readonly data: RecordedDomainEvent } | { readonly success: false; readonly issues: readonly EventIssue[] } => {
-  const schema = typeof value.type === 'string' ? SCHEMA_BY_TYPE.get(value.type) : undefined;
-  if (schema === undefined) return { success: false, issues: [{ path: ['type'], message: `Loại sự kiện không rõ / unknown event type ${JSON.stringify(value.type)}` }] };
+): ParsedRecordedEvent => {
   const event = schema.safeParse({ type: value.type, data: value.data });
   const metadata = EventMetadataSchema.safeParse(value.metadata);
   if (event.success && metadata.success) return { success: true, data: { ...(event.data as DomainEvent), metadata: metadata.data } };

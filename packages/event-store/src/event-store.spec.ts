@@ -172,6 +172,20 @@ describe('the store on the in-memory backend', () => {
     expect((error as Error).message).toContain('task-kh/x@0');
   });
 
+  it('reports an old event whose data an upcaster cannot read as corrupt, not as a TypeError', async () => {
+    const backend = createInMemoryBackend();
+    await backend.append({
+      stream: 'task-kh/v1',
+      directiveId: 'kh',
+      expectedRevision: 'any',
+      commandId: 'v1-not-an-object',
+      events: [{ type: 'TaskAssigned', data: 'not an object', metadata: { ...aMetadata('TaskAssigned'), schemaVersion: 1 }, digest: '00'.repeat(32) }],
+    });
+    const error = await createEventStore(backend).readStream('task-kh/v1').catch((e: unknown) => e);
+    expect(isCorruptEvent(error)).toBe(true);
+    expect((error as Error).message).toContain('task-kh/v1@0');
+  });
+
   it('writes an anchor on its own every few events', async () => {
     for (let i = 0; i < 3; i += 1) await store.appendToStream(`task-kh/t${i}`, [aProgressReport(`t${i}`, 1)]);
     expect(await store.readAnchors()).toHaveLength(1);

@@ -45,6 +45,32 @@ describe('local dates (ngày)', () => {
     it('rejects 29 February 2100, a century that is not a leap year', () => {
       expect(isLocalDate('2100-02-29')).toBe(false);
     });
+
+    it('reads a date character by character exactly as the pattern ^(\\d{4})-(\\d{2})-(\\d{2})$ and a calendar read it', () => {
+      // The definition the character reader replaced, kept as the reference.
+      const byPattern = (text: string) => {
+        const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+        if (!match) return undefined;
+        const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+        const last = month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+        return month < 1 || month > 12 || day < 1 || day > last ? undefined : { year, month, day };
+      };
+      const dateLike = fc
+        .tuple(fc.integer({ min: 0, max: 9_999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+        .map(([year, month, day]) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+      const text = fc.oneof(
+        dateLike,
+        fc.tuple(dateLike, fc.nat(9), fc.constantFrom('/', ' ', 'a', '٣', '１', '\n', '')).map(([date, at, char]) => date.slice(0, at) + char + date.slice(at + 1)),
+        fc.string({ maxLength: 12 }),
+      );
+      fc.assert(
+        fc.property(text, (candidate) => {
+          expect(localDateParts(candidate)).toEqual(byPattern(candidate));
+          expect(isLocalDate(candidate)).toBe(byPattern(candidate) !== undefined);
+        }),
+        { numRuns: 2_000 },
+      );
+    });
   });
 
   describe('LocalDateSchema', () => {

@@ -10,22 +10,43 @@ export type LocalDate = string;
 /** An instant on the global time line, ISO 8601 with an offset (`2026-03-02T08:15:00Z`): *when the system learned it*. */
 export type Instant = string;
 
-const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
+const HYPHEN = 0x2d;
+const DIGIT_ZERO = 0x30;
+
+/**
+ * The number written by the characters of `text` from `start` to `end`, or -1 when one of them is not
+ * an ASCII digit (what `\d` matches). Reading characters instead of matching `^(\d{4})-(\d{2})-(\d{2})$`
+ * keeps date checks, which run several times for every event read, free of allocations.
+ */
+const digitsAt = (text: string, start: number, end: number): number => {
+  let value = 0;
+  for (let index = start; index < end; index += 1) {
+    const digit = text.charCodeAt(index) - DIGIT_ZERO;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+};
+
+const isDateShaped = (text: string): boolean =>
+  text.length === 10 && text.charCodeAt(4) === HYPHEN && text.charCodeAt(7) === HYPHEN;
+
+const isRealDay = (year: number, month: number, day: number): boolean =>
+  year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 
 /** The parts of a local date, or undefined when the text is not a real calendar day. */
 export const localDateParts = (text: string): { year: number; month: number; day: number } | undefined => {
-  const match = LOCAL_DATE_PATTERN.exec(text);
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return { year, month, day };
+  if (!isDateShaped(text)) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
+  return isRealDay(year, month, day) ? { year, month, day } : undefined;
 };
 
 /** True when `text` is a real calendar day written `YYYY-MM-DD` (2026-02-29 is not; 2028-02-29 is). */
-export const isLocalDate = (text: string): boolean => localDateParts(text) !== undefined;
+export const isLocalDate = (text: string): boolean =>
+  isDateShaped(text) && isRealDay(digitsAt(text, 0, 4), digitsAt(text, 5, 7), digitsAt(text, 8, 10));
 
 /** Zod schema of a {@link LocalDate}; rejects impossible days such as 2026-02-30. */
 export const LocalDateSchema = z
@@ -43,7 +64,7 @@ export const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 1
 
 /** Number of days in a month (1–12) of a year. */
 export const daysInMonth = (year: number, month: number): number =>
-  month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
 
