@@ -213,6 +213,7 @@ describe('audit, imports and metrics', () => {
     const response = await app.http().get('/metrics').set(bearer(token('admin'))).expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain/);
     expect(response.text).toContain('chidao_http_requests_total{');
+    expect(response.text).toMatch(/^process_resident_memory_bytes [1-9]\d+$/m);
     await app.http().get('/metrics').set(bearer(token('agency', SKHCN))).expect(403);
   });
 });

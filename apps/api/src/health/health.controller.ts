@@ -5,6 +5,20 @@ import type { HttpMetrics } from '../http/http-metrics';
 import type { Infrastructure } from '../infrastructure/infrastructure';
 import type { ProjectionRunner } from '../read-models';
 
+/** The process's memory under the names Prometheus clients use. */
+const processText = (): string => {
+  const memory = process.memoryUsage();
+  return [
+    '# HELP process_resident_memory_bytes Resident memory size in bytes.',
+    '# TYPE process_resident_memory_bytes gauge',
+    `process_resident_memory_bytes ${memory.rss}`,
+    '# HELP nodejs_heap_size_used_bytes V8 heap in use, in bytes.',
+    '# TYPE nodejs_heap_size_used_bytes gauge',
+    `nodejs_heap_size_used_bytes ${memory.heapUsed}`,
+    '',
+  ].join('\n');
+};
+
 /** Health and metrics for operators. */
 @Controller()
 export class HealthController {
@@ -30,12 +44,12 @@ export class HealthController {
     }
   }
 
-  /** Prometheus text: the projection runner's metrics and the HTTP request counts and durations. */
+  /** Prometheus text: the projection runner's metrics, the HTTP request counts and durations, and the process's memory. */
   @Get('metrics')
   @Roles('admin', 'analyst', 'auditor')
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   async prometheus() {
     const runnerText = await this.runner.metricsText();
-    return `${runnerText.endsWith('\n') ? runnerText : `${runnerText}\n`}${this.metrics.text()}`;
+    return `${runnerText.endsWith('\n') ? runnerText : `${runnerText}\n`}${this.metrics.text()}${processText()}`;
   }
 }

@@ -79,9 +79,6 @@ export type Projection = {
   readonly bulk: (context: ProjectionContext) => BulkProjection;
 };
 
-/** Something that runs queries: a client or a transaction. */
-export type SqlQueryable = Pick<SqlTransaction, 'query'>;
-
 /** A stored task event. */
 export type StoredTaskEvent = StoredEvent & TaskEvent;
 

@@ -11,7 +11,18 @@ import type { TaskLifecycle } from './task-facts';
  * plain JSON-able objects: dates as `YYYY-MM-DD`, instants as ISO 8601 in UTC.
  */
 
-type Db = Pick<SqlClient, 'query'>;
+type Db = Pick<SqlClient, 'query' | 'transaction'>;
+type Query = Pick<SqlClient, 'query'>;
+
+/**
+ * Runs an "as of" query in a transaction with JIT compilation off: PostgreSQL's cost estimates for
+ * these scans cross its JIT threshold, and compiling costs more (tens of milliseconds) than it saves.
+ */
+const analytic = <T>(db: Db, work: (query: Query) => Promise<T>): Promise<T> =>
+  db.transaction(async (tx) => {
+    await tx.query('SET LOCAL jit = off');
+    return work(tx);
+  });
 
 /** A status with its words. */
 export type StatusLabel = { readonly vi: string; readonly en: string };
@@ -211,7 +222,7 @@ type Filters = {
 };
 
 /** The tasks as of a date, filtered, sorted and paged; joined with the register for their words. */
-const selectTasks = async (db: Db, filters: Filters, sort: string, limit: number | null, offset: number): Promise<{ rows: readonly SqlRow[]; total: number | null }> => {
+const selectTasks = async (db: Query, filters: Filters, sort: string, limit: number | null, offset: number): Promise<{ rows: readonly SqlRow[]; total: number | null }> => {
   const params: unknown[] = [filters.asOf, filters.options.dueSoonDays ?? 7, filters.options.periodEnd ?? null, filters.agencyId ?? null, filters.directiveId ?? null];
   const param = (value: unknown): string => {
     params.push(value);
@@ -288,13 +299,15 @@ export const listTasks = async (db: Db, query: TaskListQuery): Promise<TaskPage>
     ...(dueTo === undefined ? [] : [(param: Param) => `s.due_on <= ${param(dueTo)}::date`]),
   ];
   const filters: Filters = { asOf: query.asOf, options: query, where, agencyId: query.agencyId, directiveId: query.directiveId };
-  const { rows, total } = await selectTasks(db, filters, query.sort ?? 'due', pageSize, (page - 1) * pageSize);
-  const counted = total ?? (page === 1 ? 0 : await countTasks(db, filters));
-  return { items: rows.map(taskRow), total: counted, page, pageSize };
+  return analytic(db, async (tx) => {
+    const { rows, total } = await selectTasks(tx, filters, query.sort ?? 'due', pageSize, (page - 1) * pageSize);
+    const counted = total ?? (page === 1 ? 0 : await countTasks(tx, filters));
+    return { items: rows.map(taskRow), total: counted, page, pageSize };
+  });
 };
 
 /** The number of tasks matching filters (for a page past the end). */
-const countTasks = async (db: Db, filters: Filters): Promise<number> => {
+const countTasks = async (db: Query, filters: Filters): Promise<number> => {
   const params: unknown[] = [filters.asOf, filters.options.dueSoonDays ?? 7, filters.options.periodEnd ?? null, filters.agencyId ?? null, filters.directiveId ?? null];
   const param = (value: unknown): string => {
     params.push(value);
@@ -311,7 +324,7 @@ const countTasks = async (db: Db, filters: Filters): Promise<number> => {
 /** Open tasks overdue as of a date (*đang thực hiện quá hạn*), most days overdue first. */
 export const overdueTasks = async (db: Db, query: StatusQueryOptions & { readonly asOf: LocalDate; readonly agencyId?: string }): Promise<OverdueRow[]> => {
   const where = [() => `s.status = 'dang_thuc_hien_qua_han'`];
-  const { rows } = await selectTasks(db, { asOf: query.asOf, options: query, where, agencyId: query.agencyId }, '-overdue', null, 0);
+  const { rows } = await analytic(db, (tx) => selectTasks(tx, { asOf: query.asOf, options: query, where, agencyId: query.agencyId }, '-overdue', null, 0));
   return rows.map(taskRow) as OverdueRow[];
 };
 
@@ -324,7 +337,7 @@ export const upcomingDeadlines = async (
     () => `s.status = 'dang_thuc_hien_trong_han'`,
     (param: Param) => `s.due_on <= $1::date + ${param(Math.max(0, Math.floor(query.days)))}::integer`,
   ];
-  const { rows } = await selectTasks(db, { asOf: query.asOf, options: query, where, agencyId: query.agencyId }, 'due', null, 0);
+  const { rows } = await analytic(db, (tx) => selectTasks(tx, { asOf: query.asOf, options: query, where, agencyId: query.agencyId }, 'due', null, 0));
   return rows.map(taskRow).filter((row) => row.dueOn !== null) as UpcomingRow[];
 };
 
@@ -336,11 +349,9 @@ export const agencyScorecard = async (
   db: Db,
   query: { readonly asOf: LocalDate; readonly from?: LocalDate; readonly agencyId?: string },
 ): Promise<ScorecardRow[]> => {
-  const rows = await db.query(`SELECT * FROM read.agency_scorecard($1::date, $2::date, $3::text) ORDER BY agency_id`, [
-    query.asOf,
-    query.from ?? null,
-    query.agencyId ?? null,
-  ]);
+  const rows = await analytic(db, (tx) =>
+    tx.query(`SELECT * FROM read.agency_scorecard($1::date, $2::date, $3::text) ORDER BY agency_id`, [query.asOf, query.from ?? null, query.agencyId ?? null]),
+  );
   return rows.map((row) => ({
     agencyId: String(row['agency_id']),
     agencyName: agencyById(String(row['agency_id']))?.name ?? null,
@@ -365,9 +376,11 @@ export const directiveProgress = async (
   db: Db,
   query: { readonly asOf: LocalDate; readonly directiveId?: string; readonly agencyId?: string },
 ): Promise<DirectiveProgressRow[]> => {
-  const rows = await db.query(
-    `SELECT *, issued_on::text AS issued_on_text FROM read.directive_progress($1::date, $2::text, $3::text) ORDER BY issued_on NULLS LAST, directive_id`,
-    [query.asOf, query.directiveId ?? null, query.agencyId ?? null],
+  const rows = await analytic(db, (tx) =>
+    tx.query(
+      `SELECT *, issued_on::text AS issued_on_text FROM read.directive_progress($1::date, $2::text, $3::text) ORDER BY issued_on NULLS LAST, directive_id`,
+      [query.asOf, query.directiveId ?? null, query.agencyId ?? null],
+    ),
   );
   return rows.map((row) => ({
     directiveId: String(row['directive_id']),
@@ -384,7 +397,7 @@ export const directiveProgress = async (
 
 /** Extensions, requests and refusals, oldest first; filtered by the lead agency at the time, directive or task. */
 export const extensionLog = async (
-  db: Db,
+  db: Query,
   query: { readonly agencyId?: string; readonly directiveId?: string; readonly taskId?: string },
 ): Promise<ExtensionRow[]> => {
   const rows = await db.query(
@@ -419,7 +432,7 @@ export const extensionLog = async (
 
 /** The newest events first, before a position (exclusive) for the next page; with `agencyId`, only its current tasks. */
 export const activityFeed = async (
-  db: Db,
+  db: Query,
   query: { readonly agencyId?: string; readonly limit: number; readonly before?: string },
 ): Promise<ActivityRow[]> => {
   const rows = await db.query(
@@ -450,7 +463,7 @@ export const activityFeed = async (
 };
 
 /** Who leads a task now and which directive it belongs to, for access checks; null for an unknown task. */
-export const taskOwner = async (db: Db, taskId: string): Promise<{ readonly leadAgencyId: string; readonly directiveId: string } | null> => {
+export const taskOwner = async (db: Query, taskId: string): Promise<{ readonly leadAgencyId: string; readonly directiveId: string } | null> => {
   const [row] = await db.query('SELECT lead_agency_id, directive_id FROM read.tasks WHERE task_id = $1', [taskId]);
   return row === undefined ? null : { leadAgencyId: String(row['lead_agency_id']), directiveId: String(row['directive_id']) };
 };

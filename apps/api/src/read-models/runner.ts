@@ -6,11 +6,11 @@ import { readModelDigest } from './digest';
 import { prometheusText, type RunnerCounters } from './metrics';
 import { NOTHING_PREPARED, writeTables, type PreparedBatch, type Projection, type ProjectionContext, type TableWrite } from './projection';
 import { migrateReadModels, projectionNamed, PROJECTIONS, READ_SCHEMA } from './schema';
-import { addPrimaryKeySql, createIndexesSql, createTableSql, identifier } from './table';
-import { TASK_HISTORY, TASKS } from './tables';
+import { addPrimaryKeySql, createIndexesSql, createTableSql, identifier, type TableSpec } from './table';
+import { TASK_HISTORY } from './tables';
 
-/** The tables a rebuild analyzes before the swap. */
-const ANALYZED: ReadonlySet<string> = new Set([TASK_HISTORY.name, TASKS.name]);
+/** The tables a rebuild analyzes before the swap: those the "as of" queries plan on. */
+const ANALYZED: ReadonlySet<string> = new Set([TASK_HISTORY.name]);
 
 /*
  * The projection runner: reads the log in global order from the projections' checkpoints, in pages of
@@ -75,7 +75,7 @@ export type ProjectionRunnerOptions = {
   readonly pollIntervalMs?: number;
   /** Wait after a failed batch before trying again, default 1,000 ms. */
   readonly retryDelayMs?: number;
-  /** Events per batch when building a shadow copy, default 2,000. */
+  /** Events per batch when building a shadow copy, default 4,000. */
   readonly rebuildBatchSize?: number;
   /** Most events `lag` reads to count, default 10,000. */
   readonly lagScanLimit?: number;
@@ -93,7 +93,10 @@ export type ProjectionRunnerOptions = {
   readonly afterApply?: (projection: string, events: readonly StoredEvent[]) => void | Promise<void>;
 };
 
-const DEFAULTS = { batchSize: 500, pollIntervalMs: 1_000, retryDelayMs: 1_000, rebuildBatchSize: 2_000, lagScanLimit: 10_000 } as const;
+const DEFAULTS = { batchSize: 500, pollIntervalMs: 1_000, retryDelayMs: 1_000, rebuildBatchSize: 4_000, lagScanLimit: 10_000 } as const;
+
+/** Most rows in one statement of a bulk build's final writes. */
+const FINAL_CHUNK = 10_000;
 
 /** Another runner moved the checkpoints since this one read them. */
 class CheckpointsMoved extends Error {
@@ -413,14 +416,21 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         }
         if (page.isEnd) break;
       }
-      enqueue(sessions.flatMap(({ bulk }) => bulk.finish()));
+      // The rows held to the end, in chunks: one statement of a hundred thousand wide rows costs more than ten.
+      const held = sessions.flatMap(({ bulk }) => bulk.finish());
+      for (let offset = 0; held.some((write) => write.rows.length > offset); offset += FINAL_CHUNK) {
+        enqueue(held.map((write) => ({ ...write, rows: write.rows.slice(offset, offset + FINAL_CHUNK) })));
+      }
       await Promise.all(lanes);
     } finally {
       await Promise.allSettled(lanes);
     }
-    await db.exec(
-      targets.flatMap((projection) => projection.tables.map((table) => `${addPrimaryKeySql(schema, table)}\n${createIndexesSql(schema, table)}`)).join('\n'),
-    );
+    // Keys and indexes, the task history's on one connection and the other tables' on another.
+    const tables = targets.flatMap((projection) => projection.tables);
+    const indexing = async (group: readonly TableSpec[]): Promise<void> => {
+      if (group.length > 0) await db.exec(group.map((table) => `${addPrimaryKeySql(schema, table)}\n${createIndexesSql(schema, table)}`).join('\n'));
+    };
+    await Promise.all([indexing(tables.filter((table) => table.name === TASK_HISTORY.name)), indexing(tables.filter((table) => table.name !== TASK_HISTORY.name))]);
     await db.transaction((tx) => writeTables(tx, schema, sessions.flatMap(({ bulk }) => bulk.corrections())));
     // The tables the "as of" queries plan on; the rest is left to autovacuum.
     await db.exec(targets.flatMap((projection) => projection.tables.filter((table) => ANALYZED.has(table.name)).map((table) => `ANALYZE ${schema}.${table.name};`)).join('\n'));

@@ -9,8 +9,8 @@ import type { SqlTransaction } from '@chidao/event-store-postgres';
 /** One column: its name and SQL type (with NOT NULL where it applies). */
 export type Column = { readonly name: string; readonly type: string; readonly notNull?: boolean };
 
-/** A secondary index: its name suffix, its key expression and an optional partial-index predicate. */
-export type IndexSpec = { readonly name: string; readonly on: string; readonly where?: string };
+/** A secondary index: its name suffix, its key expression, columns it carries for index-only scans, and an optional partial-index predicate. */
+export type IndexSpec = { readonly name: string; readonly on: string; readonly include?: readonly string[]; readonly where?: string };
 
 /** A read-model table. */
 export type TableSpec = {
@@ -55,7 +55,8 @@ export const createIndexesSql = (schema: string, table: TableSpec): string =>
   table.indexes
     .map(
       (index) =>
-        `CREATE INDEX ${identifier(`${table.name}_${index.name}`)} ON ${qualified(schema, table)} (${index.on})${index.where ? ` WHERE ${index.where}` : ''};`,
+        `CREATE INDEX ${identifier(`${table.name}_${index.name}`)} ON ${qualified(schema, table)} (${index.on})` +
+        `${index.include ? ` INCLUDE (${index.include.join(', ')})` : ''}${index.where ? ` WHERE ${index.where}` : ''};`,
     )
     .join('\n');
 

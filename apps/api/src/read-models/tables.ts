@@ -68,6 +68,21 @@ export const TASKS: TableSpec = {
   ],
 };
 
+/** The columns an "as of" count needs: who leads, when assigned, counts, and both status timelines. */
+export const AS_OF_COLUMNS = [
+  'lead_agency_id',
+  'directive_id',
+  'assigned_on',
+  'extension_count',
+  'reminder_count',
+  'state',
+  'completion_reported_on',
+  ...(['st', 'ost'] as const).flatMap((prefix) => ['code', 'slow', 'overdue_after', 'period_due', 'due_from', 'open_from'].map((part) => `${prefix}_${part}`)),
+  'deadline_rule',
+  'original_deadline_rule',
+  'progress_reports',
+] as const;
+
 /** `read.task_history` — one row per task per change, valid from/to on the business-date axis. */
 export const TASK_HISTORY: TableSpec = {
   name: 'task_history',
@@ -111,10 +126,10 @@ export const TASK_HISTORY: TableSpec = {
   ],
   primaryKey: ['task_id', 'revision', 'valid_from'],
   indexes: [
-    { name: 'task', on: 'task_id, valid_from', where: 'superseded_at IS NULL' },
     { name: 'lead_valid', on: 'lead_agency_id, valid_to, valid_from', where: 'superseded_at IS NULL' },
     { name: 'directive_valid', on: 'directive_id, valid_to, valid_from', where: 'superseded_at IS NULL' },
-    { name: 'valid', on: 'valid_to, valid_from', where: 'superseded_at IS NULL' },
+    // Carries what the scorecard and directive progress read, so that they scan the index alone.
+    { name: 'valid', on: 'valid_to, valid_from', include: AS_OF_COLUMNS, where: 'superseded_at IS NULL' },
   ],
 };
 
@@ -172,7 +187,6 @@ export const EXTENSION_LOG: TableSpec = {
   indexes: [
     { name: 'directive', on: 'directive_id' },
     { name: 'lead', on: 'lead_agency_id' },
-    { name: 'position', on: 'position' },
   ],
 };
 
@@ -227,8 +241,5 @@ export const ACTIVITY_FEED: TableSpec = {
     text('command_id', true),
   ],
   primaryKey: ['position'],
-  indexes: [
-    { name: 'task', on: 'task_id, position' },
-    { name: 'directive', on: 'directive_id, position' },
-  ],
+  indexes: [{ name: 'task', on: 'task_id, position' }],
 };

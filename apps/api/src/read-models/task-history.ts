@@ -188,13 +188,12 @@ const reportsOf = (facts: HistoryFacts): readonly ReportMark[] => facts.progress
 export const recurringMatchIsFixed = (rule: RecurringDeadline, facts: HistoryFacts): boolean =>
   reportsOf(facts).every(([reportedOn, named]) => {
     if (named === null) return true;
-    const named_ = occurrencesOf(rule, facts.assigned_on, named).at(-1);
-    return named_ === undefined || named_.dueOn !== named || named_.opensOn <= reportedOn;
+    const occurrence = occurrencesOf(rule, facts.assigned_on, named).at(-1);
+    return occurrence === undefined || occurrence.dueOn !== named || occurrence.opensOn <= reportedOn;
   });
 
-/** The summary of a recurring deadline for an open or completed row (undefined in other states: SQL needs none). */
-export const summarizeRecurring = (rule: RecurringDeadline, facts: HistoryFacts): RecurringSummary | undefined => {
-  if (facts.state !== 'open' && facts.state !== 'completed') return undefined;
+/** The summary of a recurring deadline for a row of an open or completed task (in other states the deadline plays no part). */
+export const summarizeRecurring = (rule: RecurringDeadline, facts: HistoryFacts): RecurringSummary => {
   const anchor = facts.assigned_on;
   const start = rule.startsOn ?? anchor;
   const first = nextOccurrence(rule, anchor, start);
@@ -253,12 +252,14 @@ const constant = (code: string, due: LocalDate | null): StatusTimeline => ({
   first_due: null,
 });
 
+const SLOW: StatusTimeline = { code: null, slow: true, overdue_after: null, period_due: null, due_from: null, open_from: null, due: null, first_due: null };
+
 /** The timeline of a row's status against one deadline: its kind, due date and, if recurring, its rule. */
 export const statusTimeline = (facts: HistoryFacts, kind: string, due: LocalDate | null, rule: RecurringDeadline | null): StatusTimeline => {
   const state = facts.state;
   if (kind === 'recurring' && rule !== null && (state === 'open' || state === 'completed')) {
-    if (!recurringMatchIsFixed(rule, facts)) return { ...constant('', null), code: null, slow: true, due: null };
-    const summary = summarizeRecurring(rule, facts)!;
+    if (!recurringMatchIsFixed(rule, facts)) return SLOW;
+    const summary = summarizeRecurring(rule, facts);
     if (state === 'completed') return constant(summary.done_code ?? 'hoan_thanh_dung_han', null);
     return {
       code: null,
@@ -290,22 +291,60 @@ export const statusTimeline = (facts: HistoryFacts, kind: string, due: LocalDate
   }
 };
 
-const timelineColumns = (prefix: 'st' | 'ost', timeline: StatusTimeline): Record<string, unknown> => ({
-  [`${prefix}_code`]: timeline.code,
-  [`${prefix}_slow`]: timeline.slow,
-  [`${prefix}_overdue_after`]: timeline.overdue_after,
-  [`${prefix}_period_due`]: timeline.period_due,
-  [`${prefix}_due_from`]: timeline.due_from,
-  [`${prefix}_open_from`]: timeline.open_from,
-  [`${prefix}_due`]: timeline.due,
-  [`${prefix}_first_due`]: timeline.first_due,
-});
+/** Where a history row stands in time, and what wrote it. */
+type RowPlace = Pick<HistoryRow, 'task_id' | 'valid_from' | 'revision' | 'valid_to' | 'recorded_at' | 'superseded_at' | 'event_type'>;
 
-/** The columns a history row derives from its facts: its status timelines against the current and the original deadline. */
-export const derivedHistoryColumns = (facts: HistoryFacts): Readonly<Record<string, unknown>> => ({
-  ...timelineColumns('st', statusTimeline(facts, facts.deadline_kind, facts.due_on, facts.deadline_rule)),
-  ...timelineColumns('ost', statusTimeline(facts, facts.original_deadline_kind, facts.original_due_on, facts.original_deadline_rule)),
-});
+/**
+ * A history row: its place, its facts and the timelines derived from them, built as one literal in
+ * one property order (the hot path of a rebuild makes a million of them).
+ */
+export const makeHistoryRow = (place: RowPlace, facts: HistoryFacts): HistoryRow => {
+  const st = statusTimeline(facts, facts.deadline_kind, facts.due_on, facts.deadline_rule);
+  const ost = statusTimeline(facts, facts.original_deadline_kind, facts.original_due_on, facts.original_deadline_rule);
+  return {
+    task_id: place.task_id,
+    valid_from: place.valid_from,
+    revision: place.revision,
+    valid_to: place.valid_to,
+    recorded_at: place.recorded_at,
+    superseded_at: place.superseded_at,
+    event_type: place.event_type,
+    directive_id: facts.directive_id,
+    lead_agency_id: facts.lead_agency_id,
+    state: facts.state,
+    assigned_on: facts.assigned_on,
+    deadline_kind: facts.deadline_kind,
+    deadline_text: facts.deadline_text,
+    due_on: facts.due_on,
+    original_deadline_kind: facts.original_deadline_kind,
+    original_due_on: facts.original_due_on,
+    completion_reported_on: facts.completion_reported_on,
+    completed_on: facts.completed_on,
+    extension_count: facts.extension_count,
+    reminder_count: facts.reminder_count,
+    progress_report_count: facts.progress_report_count,
+    last_report_on: facts.last_report_on,
+    deadline_rule: facts.deadline_rule,
+    original_deadline_rule: facts.original_deadline_rule,
+    progress_reports: facts.progress_reports,
+    st_code: st.code,
+    st_slow: st.slow,
+    st_overdue_after: st.overdue_after,
+    st_period_due: st.period_due,
+    st_due_from: st.due_from,
+    st_open_from: st.open_from,
+    st_due: st.due,
+    st_first_due: st.first_due,
+    ost_code: ost.code,
+    ost_slow: ost.slow,
+    ost_overdue_after: ost.overdue_after,
+    ost_period_due: ost.period_due,
+    ost_due_from: ost.due_from,
+    ost_open_from: ost.open_from,
+    ost_due: ost.due,
+    ost_first_due: ost.first_due,
+  };
+};
 
 /**
  * Whether two rows say the same thing. Compared through canonical JSON, because a row read back from
@@ -353,6 +392,18 @@ export const applyHistoryChange = (
   breakpoints: readonly (readonly [LocalDate, HistoryFacts | undefined])[],
 ): HistoryStep => {
   const from = change.occurredOn;
+  const last = current.at(-1);
+  // The common case, an event dated on or after every row: at most the last row ends and one begins.
+  if (breakpoints.length === 1 && last !== undefined && from > last.valid_from) {
+    const facts = breakpoints[0]![1];
+    if (facts === undefined || sameHistoryFacts(last, facts)) return { current, written: [] };
+    const ended: HistoryRow = { ...last, valid_to: from };
+    const row = makeHistoryRow(
+      { task_id: change.taskId, valid_from: from, revision: change.revision, valid_to: 'infinity', recorded_at: change.recordedAt, superseded_at: null, event_type: change.type },
+      facts,
+    );
+    return { current: [...current.slice(0, -1), ended, row], written: [ended, row] };
+  }
   // The row in force just before the event's date: its facts are unchanged, its end may move.
   let split = 0;
   while (split < current.length && current[split]!.valid_from < from) split += 1;
@@ -383,17 +434,10 @@ export const applyHistoryChange = (
       next.push(row);
       continue;
     }
-    const row: HistoryRow = {
-      ...segment.facts,
-      ...derivedHistoryColumns(segment.facts),
-      task_id: change.taskId,
-      valid_from: segment.from,
-      revision: change.revision,
-      valid_to: validTo,
-      recorded_at: change.recordedAt,
-      superseded_at: null,
-      event_type: change.type,
-    };
+    const row = makeHistoryRow(
+      { task_id: change.taskId, valid_from: segment.from, revision: change.revision, valid_to: validTo, recorded_at: change.recordedAt, superseded_at: null, event_type: change.type },
+      segment.facts,
+    );
     written.push(row);
     next.push(row);
   }

@@ -1,0 +1,133 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import type { CommandBench, CommandBenchResult } from './api';
+import { percentile, since } from './stats';
+
+/*
+ * Commands through HTTP: starts the API as `npm start` does (tsx on apps/api/src/main.ts), in its own
+ * process, on the benchmark's PostgreSQL database — without demo data, with a fixed JWT secret — and
+ * sends commands from concurrent clients over keep-alive connections. Every command is a real one on a
+ * generated open task, alternating a progress report and a reminder, each with its own Idempotency-Key,
+ * so each one loads the task's stream, decides, appends with the hash chain and answers with the
+ * global position. The API's resident memory is read from its own /metrics after the run.
+ */
+
+const ROOT = path.resolve(__dirname, '../..');
+const SECRET = 'chidao-bench-secret-not-for-production';
+
+/** Starts the API and resolves with its URL once it prints it. */
+const startApi = (connectionString: string): Promise<{ readonly url: string; readonly child: ChildProcess }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'apps/api/src/main.ts')], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        TSX_TSCONFIG_PATH: path.join(ROOT, 'apps/api/tsconfig.json'),
+        DATABASE_URL: connectionString,
+        JWT_SECRET: SECRET,
+        CHIDAO_DEMO: 'off',
+        PORT: '0',
+        HOST: '127.0.0.1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the API did not start within 120 s:\n${output}`));
+    }, 120_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString('utf8');
+      const match = /API:\s+(http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[1]!.replace('localhost', '127.0.0.1'), child });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the API exited with ${code} before it started:\n${output}`));
+    });
+  });
+
+const stopApi = (child: ChildProcess): Promise<void> =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+
+/** The resident memory the API reports at /metrics, in MiB. */
+const apiResidentMiB = async (url: string, token: string): Promise<number | undefined> => {
+  const response = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+  const match = /^process_resident_memory_bytes (\d+)$/m.exec(await response.text());
+  return match ? Math.round(Number(match[1]) / 1024 / 1024) : undefined;
+};
+
+/** The HTTP command benchmark: `clients` concurrent clients, `perClient` commands each after a warm-up. */
+export const httpCommandBench =
+  (options: { readonly clients?: number; readonly perClient?: number } = {}): CommandBench =>
+  async ({ connectionString, taskIds }): Promise<CommandBenchResult> => {
+    const clients = options.clients ?? 8;
+    const perClient = options.perClient ?? 500;
+    // The token service of the API itself, on the secret the API was started with.
+    const { createTokenService } = await import('../../apps/api/src/auth/jwt');
+    const tokens = createTokenService(SECRET);
+    const secretariat = tokens.sign({ sub: 'vp-ubnd.bench', role: 'secretariat' }, 3_600);
+    const admin = tokens.sign({ sub: 'admin.bench', role: 'admin' }, 3_600);
+    const { url, child } = await startApi(connectionString);
+    try {
+      let sequence = 0;
+      const failures: string[] = [];
+      const send = async (client: number): Promise<number> => {
+        sequence += 1;
+        const n = sequence;
+        const taskId = taskIds[(n * 7919 + client) % taskIds.length]!;
+        const [directiveId, localId] = [taskId.slice(0, taskId.indexOf('/')), taskId.slice(taskId.indexOf('/') + 1)];
+        const reminder = n % 2 === 0;
+        const body = reminder
+          ? { document: { symbol: `${1000 + (n % 9000)}/TB-UBND`, issuedOn: '2026-11-20' }, occurredOn: '2026-11-20' }
+          : { summary: `Báo cáo tiến độ số ${n}`, occurredOn: '2026-11-20' };
+        const started = performance.now();
+        const response = await fetch(`${url}/tasks/${encodeURIComponent(directiveId)}/${encodeURIComponent(localId)}/${reminder ? 'reminders' : 'progress-reports'}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${secretariat}`, 'content-type': 'application/json', 'idempotency-key': `bench-${process.pid}-${n}` },
+          body: JSON.stringify(body),
+        });
+        const text = await response.text();
+        const elapsed = since(started);
+        if (response.status !== 201 && response.status !== 200) failures.push(`${response.status} ${text.slice(0, 300)}`);
+        return elapsed;
+      };
+      // Warm-up: connections, the JIT, the pools.
+      await Promise.all(Array.from({ length: clients }, async (_, client) => {
+        for (let i = 0; i < 25; i += 1) await send(client);
+      }));
+      if (failures.length > 0) throw new Error(`commands refused during the warm-up: ${failures.slice(0, 3).join('\n')}`);
+      const samples: number[] = [];
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: clients }, async (_, client) => {
+          for (let i = 0; i < perClient; i += 1) samples.push(await send(client));
+        }),
+      );
+      const elapsed = since(started);
+      if (failures.length > 0) throw new Error(`${failures.length} commands failed, e.g. ${failures[0]}`);
+      const apiRssMiB = await apiResidentMiB(url, admin);
+      return {
+        p50Ms: percentile(samples, 50),
+        p99Ms: percentile(samples, 99),
+        perSecond: (samples.length * 1000) / elapsed,
+        clients,
+        ...(apiRssMiB === undefined ? {} : { apiRssMiB }),
+      };
+    } finally {
+      await stopApi(child);
+    }
+  };
