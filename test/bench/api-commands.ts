@@ -77,6 +77,7 @@ export const httpCommandBench =
     const clients = options.clients ?? 8;
     const perClient = options.perClient ?? 500;
     // The token service of the API itself, on the secret the API was started with.
+    // eslint-disable-next-line @nx/enforce-module-boundaries -- the benchmark signs with the API's own token service; nothing in test/ ships
     const { createTokenService } = await import('../../apps/api/src/auth/jwt');
     const tokens = createTokenService(SECRET);
     const secretariat = tokens.sign({ sub: 'vp-ubnd.bench', role: 'secretariat' }, 3_600);
@@ -119,12 +120,21 @@ export const httpCommandBench =
       );
       const elapsed = since(started);
       if (failures.length > 0) throw new Error(`${failures.length} commands failed, e.g. ${failures[0]}`);
+      // The same clients on GET /health (one small query): what HTTP and NestJS alone allow on this machine.
+      const healthStarted = performance.now();
+      await Promise.all(
+        Array.from({ length: clients }, async () => {
+          for (let i = 0; i < perClient; i += 1) await (await fetch(`${url}/health`)).text();
+        }),
+      );
+      const healthPerSecond = (clients * perClient * 1000) / since(healthStarted);
       const apiRssMiB = await apiResidentMiB(url, admin);
       return {
         p50Ms: percentile(samples, 50),
         p99Ms: percentile(samples, 99),
         perSecond: (samples.length * 1000) / elapsed,
         clients,
+        healthPerSecond,
         ...(apiRssMiB === undefined ? {} : { apiRssMiB }),
       };
     } finally {

@@ -32,6 +32,8 @@ export type CommandBenchResult = {
   readonly p99Ms: number;
   readonly perSecond: number;
   readonly clients: number;
+  /** GET /health with the same clients: the ceiling of HTTP and the framework on this machine, same run. */
+  readonly healthPerSecond?: number;
   /** Resident memory of the API process after the run, if it measured it. */
   readonly apiRssMiB?: number;
 };
@@ -385,6 +387,10 @@ export const runApiBench = async (options: ApiBenchOptions): Promise<Record<stri
       figures['commands_per_s'] = commands.perSecond;
       line(`commands, ${commands.clients} clients: p50 / p99`, `${commands.p50Ms.toFixed(1)} / ${commands.p99Ms.toFixed(1)} ms`, 'target p99 ≤ 25 ms', commands.p99Ms <= 25);
       line('commands per second', `${thousands(commands.perSecond)}/s`, 'target ≥ 1,000/s', commands.perSecond >= 1_000);
+      if (commands.healthPerSecond !== undefined) {
+        figures['health_per_s'] = commands.healthPerSecond;
+        line('baseline: GET /health, same clients (HTTP + NestJS + 1 query)', `${thousands(commands.healthPerSecond)}/s`, `commands at ${(commands.perSecond / commands.healthPerSecond).toFixed(2)} of it`, undefined);
+      }
       if (commands.apiRssMiB !== undefined) line('API resident memory after the run', `${commands.apiRssMiB} MiB`, 'printed', undefined);
     }
     await runner.stop();

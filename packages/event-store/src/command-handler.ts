@@ -42,18 +42,32 @@ export const handleCommand = async <Command extends { readonly metadata: Command
 ): Promise<CommandOutcome<Error>> => {
   const { store, now } = dependencies;
   const maxRetries = dependencies.maxRetries ?? DEFAULT_MAX_RETRIES;
-  const recordedBefore = await store.readCommand(command.metadata.commandId);
-  if (recordedBefore.length > 0) return E.right(duplicateResult(stream, recordedBefore));
+  const commandId = command.metadata.commandId;
+  // A command recorded before answers with its first result. The happy path needs no extra read: the
+  // stream read for deciding shows the command's own events, and the append refuses a known command id
+  // atomically (returning the first events). Only a refusal is checked against the whole log, for the
+  // rare command id recorded on another stream.
+  const recordedElsewhere = async (): Promise<AppendResult | undefined> => {
+    const before = await store.readCommand(commandId);
+    return before.length > 0 ? duplicateResult(before[0]!.stream, before) : undefined;
+  };
 
   for (let attempt = 0; ; attempt += 1) {
     const history = await store.readStream(stream);
+    const mine = history.filter((event) => event.metadata.commandId === commandId);
+    if (mine.length > 0) return E.right(duplicateResult(stream, mine));
     const revision = history.at(-1)?.revision ?? -1;
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
+      const duplicate = await recordedElsewhere();
+      if (duplicate !== undefined) return E.right(duplicate);
       throw new WrongExpectedRevisionError(stream, options.expectedRevision === -1 ? 'no_stream' : options.expectedRevision, revision === -1 ? null : revision);
     }
     const state = history.reduce((current, event) => decider.evolve(current, event as unknown as Event), decider.initialState());
     const decision = decider.decide(command, state);
-    if (E.isLeft(decision)) return decision;
+    if (E.isLeft(decision)) {
+      const duplicate = await recordedElsewhere();
+      return duplicate === undefined ? decision : E.right(duplicate);
+    }
     if (decision.right.length === 0) {
       return E.right({ stream, events: [], nextExpectedRevision: revision, position: null, duplicate: false });
     }

@@ -104,4 +104,34 @@ describe('domain commands', () => {
     expect(E.isRight(again) && again.right.duplicate).toBe(true);
     expect((await store.readStream('task-kh-ubnd-tb-2026-02-27/1.c')).map((event) => event.type)).toEqual(['TaskAssigned', 'TaskReminderIssued']);
   });
+
+  it('answers a repeated command with its first result even when deciding again would refuse it', async () => {
+    const { store, dependencies } = setUp();
+    await executeDomainCommand(dependencies, register);
+    const first = await executeDomainCommand(dependencies, assign('kh-ubnd-tb-2026-02-27/1.c'));
+    // Assigning the same task again is refused (TaskAlreadyAssigned); the same command id is not a new request.
+    const again = await executeDomainCommand(dependencies, assign('kh-ubnd-tb-2026-02-27/1.c'));
+    expect(E.isRight(first) && E.isRight(again)).toBe(true);
+    if (E.isRight(first) && E.isRight(again)) {
+      expect(again.right).toMatchObject({ duplicate: true, position: first.right.position, nextExpectedRevision: 0 });
+      expect(again.right.events.map((event) => event.position)).toEqual(first.right.events.map((event) => event.position));
+    }
+    // With an If-Match that no longer holds, still the first result, not a conflict.
+    const withRevision = await executeDomainCommand(dependencies, assign('kh-ubnd-tb-2026-02-27/1.c'), { expectedRevision: -1 });
+    expect(E.isRight(withRevision) && withRevision.right.duplicate).toBe(true);
+    const fresh = await executeDomainCommand(dependencies, { ...assign('kh-ubnd-tb-2026-02-27/1.c'), metadata: metadata('another-command') });
+    expect(E.isLeft(fresh) && fresh.left._tag).toBe('TaskAlreadyAssigned');
+    expect(await store.readStream('task-kh-ubnd-tb-2026-02-27/1.c')).toHaveLength(1);
+  });
+
+  it('answers a command id recorded on another stream with the first result, appending nothing', async () => {
+    const { store, dependencies } = setUp();
+    await executeDomainCommand(dependencies, register);
+    await executeDomainCommand(dependencies, assign('kh-ubnd-tb-2026-02-27/1.c'));
+    const reused = { ...assign('kh-ubnd-tb-2026-02-27/1.d'), metadata: metadata('assign-kh-ubnd-tb-2026-02-27/1.c') };
+    const outcome = await executeDomainCommand(dependencies, reused);
+    expect(E.isRight(outcome) && outcome.right.duplicate).toBe(true);
+    expect(E.isRight(outcome) && outcome.right.events.map((event) => [event.stream, event.type])).toEqual([['task-kh-ubnd-tb-2026-02-27/1.c', 'TaskAssigned']]);
+    expect(await store.readStream('task-kh-ubnd-tb-2026-02-27/1.d')).toEqual([]);
+  });
 });

@@ -151,6 +151,7 @@ export const createEventStore = (backend: EventStoreBackend, options: EventStore
 
     readCommand: async (commandId) => read(await backend.readCommand(commandId)),
 
+    waitForAppend: (timeoutMs, signal) => backend.waitForAppend(timeoutMs, signal),
     subscribe: (from, handler) => {
       validateRead({ after: from });
       const subscription = runSubscription(store, backend, from, handler, { pollIntervalMs, pageSize });

@@ -153,6 +153,12 @@ export type EventStore = {
   readonly readDirective: (directiveId: string) => Promise<readonly StoredEvent[]>;
   /** The events recorded by one command id, or [] when it was never seen. */
   readonly readCommand: (commandId: string) => Promise<readonly StoredEvent[]>;
+  /**
+   * Resolves when events may have been appended since the call (the backend's LISTEN/NOTIFY or
+   * in-process signal), after `timeoutMs` at the latest, or when `signal` aborts: for a reader that
+   * follows the log with `readAll` itself and only needs to know when to look again.
+   */
+  readonly waitForAppend: (timeoutMs: number, signal: AbortSignal) => Promise<void>;
   /** Catch-up then live delivery, in global order, each event exactly once, from a checkpoint (null: from the start). */
   readonly subscribe: (from: Position | null, handler: SubscriptionHandler) => Subscription;
   /** Walks the hash chains and anchors of a scope; ok, or the first broken link and why. */

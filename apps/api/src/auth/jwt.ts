@@ -12,8 +12,37 @@ export type TokenService = {
 
 const THIRTY_DAYS = 30 * 24 * 3_600;
 
-/** The token service on one secret. Only HS256 is accepted, so a token cannot choose `none` or RS256. */
-export const createTokenService = (secret: string, issuer = 'chidao'): TokenService => ({
+/** Most verified tokens remembered; the cache is emptied when it is full. */
+const CACHE_LIMIT = 10_000;
+
+/**
+ * The token service on one secret. Only HS256 is accepted, so a token cannot choose `none` or RS256.
+ * A token verified once is remembered with its expiry (`now` in ms, for tests): checking the HMAC of
+ * every request costs more than the rest of a small request's CPU.
+ */
+export const createTokenService = (secret: string, issuer = 'chidao', now: () => number = () => Date.now()): TokenService => {
+  const verified = new Map<string, { readonly principal: Principal; readonly expiresAtMs: number }>();
+  const service = createUncachedTokenService(secret, issuer);
+  return {
+    sign: service.sign,
+    verify: (token) => {
+      const known = verified.get(token);
+      if (known !== undefined && known.expiresAtMs > now()) return { ok: true, principal: known.principal };
+      if (known !== undefined) verified.delete(token);
+      const result = service.verify(token);
+      if (result.ok) {
+        const exp = (jwt.decode(token) as { exp?: unknown } | null)?.exp;
+        if (typeof exp === 'number') {
+          if (verified.size >= CACHE_LIMIT) verified.clear();
+          verified.set(token, { principal: result.principal, expiresAtMs: exp * 1000 });
+        }
+      }
+      return result;
+    },
+  };
+};
+
+const createUncachedTokenService = (secret: string, issuer: string): TokenService => ({
   sign: (principal, expiresInSeconds = THIRTY_DAYS) =>
     jwt.sign(
       { role: principal.role, ...(principal.agencyId === undefined ? {} : { agencyId: principal.agencyId }) },

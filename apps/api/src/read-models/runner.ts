@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_DEADLINE_SETTINGS, type DeadlineSettings } from '@chidao/domain';
-import type { EventStore, Position, StoredEvent, Subscription } from '@chidao/event-store';
+import type { EventStore, Position, StoredEvent } from '@chidao/event-store';
 import type { SqlClient, SqlTransaction } from '@chidao/event-store-postgres';
 import { readModelDigest } from './digest';
 import { prometheusText, type RunnerCounters } from './metrics';
@@ -21,9 +21,10 @@ const ANALYZED: ReadonlySet<string> = new Set([TASK_HISTORY.name]);
  * two runners on one database (two app instances) never apply a batch twice: the one that finds the
  * checkpoints moved reloads them and goes on from there.
  *
- * Live: after catching up, the runner waits for the store's subscription to report a new event (LISTEN/
- * NOTIFY on PostgreSQL, an in-process signal on PGlite and in memory), for `waitForPosition`, or for
- * the poll interval, then reads again.
+ * Live: after catching up, the runner waits for the store's signal of an append (LISTEN/NOTIFY on
+ * PostgreSQL, an in-process signal on PGlite and in memory), for `waitForPosition`, or for the poll
+ * interval; then `batchDelayMs` more, so that concurrent commands land in one batch; then reads again.
+ * It reads each event once: the signal carries no events.
  */
 
 /** How a rebuild went, per projection. */
@@ -73,6 +74,11 @@ export type ProjectionRunnerOptions = {
   readonly deadlineSettings?: DeadlineSettings;
   /** Longest wait between two reads when no notification comes, default 1,000 ms. */
   readonly pollIntervalMs?: number;
+  /**
+   * After a notification of new events, how long to wait for more before reading, default 10 ms: under
+   * a stream of commands one batch then carries several of them instead of one transaction each.
+   */
+  readonly batchDelayMs?: number;
   /** Wait after a failed batch before trying again, default 1,000 ms. */
   readonly retryDelayMs?: number;
   /** Events per batch when building a shadow copy, default 4,000. */
@@ -93,7 +99,7 @@ export type ProjectionRunnerOptions = {
   readonly afterApply?: (projection: string, events: readonly StoredEvent[]) => void | Promise<void>;
 };
 
-const DEFAULTS = { batchSize: 500, pollIntervalMs: 1_000, retryDelayMs: 1_000, rebuildBatchSize: 4_000, lagScanLimit: 10_000 } as const;
+const DEFAULTS = { batchSize: 500, pollIntervalMs: 1_000, batchDelayMs: 10, retryDelayMs: 1_000, rebuildBatchSize: 4_000, lagScanLimit: 10_000 } as const;
 
 /** Most rows in one statement of a bulk build's final writes. */
 const FINAL_CHUNK = 10_000;
@@ -134,6 +140,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   const batchSize = options.batchSize ?? DEFAULTS.batchSize;
   const now = options.now ?? (() => new Date());
   const pollIntervalMs = options.pollIntervalMs ?? DEFAULTS.pollIntervalMs;
+  const batchDelayMs = options.batchDelayMs ?? DEFAULTS.batchDelayMs;
   const retryDelayMs = options.retryDelayMs ?? DEFAULTS.retryDelayMs;
   const rebuildBatchSize = options.rebuildBatchSize ?? DEFAULTS.rebuildBatchSize;
   const lagScanLimit = options.lagScanLimit ?? DEFAULTS.lagScanLimit;
@@ -147,7 +154,6 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
 
   let stopping = false;
   let loop: Promise<void> | null = null;
-  let wakeSubscription: Subscription | null = null;
   let pendingWake = false;
   let wakeSleeper: (() => void) | null = null;
   const waiters = new Set<{ readonly position: Position; readonly resolve: (reached: boolean) => void; readonly timer: NodeJS.Timeout }>();
@@ -183,6 +189,25 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       }
       wakeSleeper = done;
     });
+
+  /**
+   * At the end of the log: waits for the store's signal of new events (LISTEN/NOTIFY, in-process), a
+   * reader's `waitForPosition`, the poll interval or `stop`; then, unless stopping, a moment more so
+   * that the events of concurrent commands arrive in one batch.
+   */
+  const idle = async (): Promise<void> => {
+    const abort = new AbortController();
+    const appended = store.waitForAppend(pollIntervalMs, abort.signal).then(
+      () => {
+        if (!abort.signal.aborted) wake();
+      },
+      () => undefined,
+    );
+    await sleep(pollIntervalMs);
+    abort.abort();
+    await appended;
+    if (!stopping && batchDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, batchDelayMs));
+  };
 
   const settleWaiters = (): void => {
     const at = checkpoint();
@@ -310,7 +335,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
             caughtUp = true;
             onCaughtUp();
           }
-          await sleep(pollIntervalMs);
+          await idle();
         }
       } catch (error) {
         if (error instanceof CheckpointsMoved) {
@@ -341,8 +366,6 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     wake();
     await loop;
     loop = null;
-    await wakeSubscription?.close();
-    wakeSubscription = null;
     counters.running = false;
   };
 
@@ -363,9 +386,6 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         reject(error instanceof Error ? error : new Error(String(error)));
       });
     });
-    // Woken by the store's live subscription from here on; it starts after the catch-up so the backlog is read once.
-    wakeSubscription = store.subscribe(checkpoint(), () => wake());
-    wakeSubscription.done.catch(() => undefined);
   };
 
   /**
