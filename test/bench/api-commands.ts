@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import type { CommandBench, CommandBenchResult } from './api';
-import { percentile, since } from './stats';
+import { concurrently, percentile, since } from './stats';
 
 /*
  * Commands through HTTP: starts the API as `npm start` does (tsx on apps/api/src/main.ts), in its own
@@ -107,27 +107,20 @@ export const httpCommandBench =
         return elapsed;
       };
       // Warm-up: connections, the JIT, the pools.
-      await Promise.all(Array.from({ length: clients }, async (_, client) => {
-        for (let i = 0; i < 25; i += 1) await send(client);
-      }));
+      await concurrently(clients, 25, async (client) => {
+        await send(client);
+      });
       if (failures.length > 0) throw new Error(`commands refused during the warm-up: ${failures.slice(0, 3).join('\n')}`);
       const samples: number[] = [];
-      const started = performance.now();
-      await Promise.all(
-        Array.from({ length: clients }, async (_, client) => {
-          for (let i = 0; i < perClient; i += 1) samples.push(await send(client));
-        }),
-      );
-      const elapsed = since(started);
+      const elapsed = await concurrently(clients, perClient, async (client) => {
+        samples.push(await send(client));
+      });
       if (failures.length > 0) throw new Error(`${failures.length} commands failed, e.g. ${failures[0]}`);
       // The same clients on GET /health (one small query): what HTTP and NestJS alone allow on this machine.
-      const healthStarted = performance.now();
-      await Promise.all(
-        Array.from({ length: clients }, async () => {
-          for (let i = 0; i < perClient; i += 1) await (await fetch(`${url}/health`)).text();
-        }),
-      );
-      const healthPerSecond = (clients * perClient * 1000) / since(healthStarted);
+      const healthElapsed = await concurrently(clients, perClient, async () => {
+        await (await fetch(`${url}/health`)).text();
+      });
+      const healthPerSecond = (clients * perClient * 1000) / healthElapsed;
       const apiRssMiB = await apiResidentMiB(url, admin);
       return {
         p50Ms: percentile(samples, 50),
