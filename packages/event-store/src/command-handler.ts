@@ -25,6 +25,17 @@ export type CommandOptions = {
   readonly expectedRevision?: number;
 };
 
+/** Options of `handleCommand` that see the loaded state. */
+export type HandleCommandOptions<State, Error> = CommandOptions & {
+  /**
+   * Checked on the loaded state before anything else is (the `If-Match` revision, the decider): a
+   * refusal here answers as the decider's would. For who may look at a stream at all, so that a caller
+   * refused here learns nothing from the decider's errors. A command id already recorded on the stream
+   * answers with its first result without this check.
+   */
+  readonly precondition?: (state: State) => Error | undefined;
+};
+
 const DEFAULT_MAX_RETRIES = 3;
 
 /**
@@ -38,7 +49,7 @@ export const handleCommand = async <Command extends { readonly metadata: Command
   decider: Decider<Command, State, Event, Error>,
   stream: string,
   command: Command,
-  options: CommandOptions = {},
+  options: HandleCommandOptions<State, Error> = {},
 ): Promise<CommandOutcome<Error>> => {
   const { store, now } = dependencies;
   const maxRetries = dependencies.maxRetries ?? DEFAULT_MAX_RETRIES;
@@ -56,13 +67,18 @@ export const handleCommand = async <Command extends { readonly metadata: Command
     const history = await store.readStream(stream);
     const mine = history.filter((event) => event.metadata.commandId === commandId);
     if (mine.length > 0) return E.right(duplicateResult(stream, mine));
+    const state = history.reduce((current, event) => decider.evolve(current, event as unknown as Event), decider.initialState());
+    const refusal = options.precondition?.(state);
+    if (refusal !== undefined) {
+      const duplicate = await recordedElsewhere();
+      return duplicate === undefined ? E.left(refusal) : E.right(duplicate);
+    }
     const revision = history.at(-1)?.revision ?? -1;
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       const duplicate = await recordedElsewhere();
       if (duplicate !== undefined) return E.right(duplicate);
       throw new WrongExpectedRevisionError(stream, options.expectedRevision === -1 ? 'no_stream' : options.expectedRevision, revision === -1 ? null : revision);
     }
-    const state = history.reduce((current, event) => decider.evolve(current, event as unknown as Event), decider.initialState());
     const decision = decider.decide(command, state);
     if (E.isLeft(decision)) {
       const duplicate = await recordedElsewhere();

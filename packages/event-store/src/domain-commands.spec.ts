@@ -134,4 +134,35 @@ describe('domain commands', () => {
     expect(E.isRight(outcome) && outcome.right.events.map((event) => [event.stream, event.type])).toEqual([['task-kh-ubnd-tb-2026-02-27/1.c', 'TaskAssigned']]);
     expect(await store.readStream('task-kh-ubnd-tb-2026-02-27/1.d')).toEqual([]);
   });
+
+  it('refuses an acting agency on a task it does not lead before any rule about the task, and answers its own repeated command', async () => {
+    const { store, dependencies } = setUp();
+    const taskId = 'kh-ubnd-tb-2026-02-27/1.c';
+    const officer = (agencyId: string, commandId: string, type: 'ReportTaskProgress' | 'ReportTaskCompletion' = 'ReportTaskProgress'): TaskCommandInput =>
+      ({
+        type,
+        data: { taskId, summary: 'Đã rà soát xong 12 thỏa thuận hợp tác' },
+        metadata: { commandId, actor: { userId: `${agencyId}.can-bo`, role: 'agency', agencyId }, occurredOn: '2026-03-05' },
+      }) as TaskCommandInput;
+    await executeDomainCommand(dependencies, register);
+    const unknown = await executeDomainCommand(dependencies, officer('khanh-hoa.so-khcn', 'report-unknown'), { actingAgency: 'khanh-hoa.so-khcn' });
+    expect(unknown).toEqual(E.left({ _tag: 'TaskNotFound', taskId }));
+    await executeDomainCommand(dependencies, assign(taskId));
+    const first = await executeDomainCommand(dependencies, officer('khanh-hoa.so-khcn', 'report-1'), { actingAgency: 'khanh-hoa.so-khcn' });
+    expect(E.isRight(first) && first.right.duplicate).toBe(false);
+    await executeDomainCommand(dependencies, {
+      type: 'WithdrawTask',
+      data: { taskId, reason: 'Không còn phù hợp' },
+      metadata: metadata('withdraw', '2026-03-06'),
+    });
+    // The decider would say TaskAlreadyWithdrawn; another agency learns only that it does not lead the task.
+    const other = await executeDomainCommand(dependencies, officer('khanh-hoa.so-tai-chinh', 'report-2'), { actingAgency: 'khanh-hoa.so-tai-chinh', expectedRevision: 0 });
+    expect(other).toEqual(E.left({ _tag: 'NotLeadAgency', taskId, leadAgencyId: 'khanh-hoa.so-khcn', actorAgencyId: 'khanh-hoa.so-tai-chinh' }));
+    // The lead agency sees the rule, and its first report, sent again, answers as it did then.
+    const late = await executeDomainCommand(dependencies, officer('khanh-hoa.so-khcn', 'report-3'), { actingAgency: 'khanh-hoa.so-khcn' });
+    expect(E.isLeft(late) && late.left._tag).toBe('TaskAlreadyWithdrawn');
+    const again = await executeDomainCommand(dependencies, officer('khanh-hoa.so-tai-chinh', 'report-1'), { actingAgency: 'khanh-hoa.so-tai-chinh' });
+    expect(E.isRight(again) && E.isRight(first) && again.right.position === first.right.position && again.right.duplicate).toBe(true);
+    expect((await store.readStream(streamOfTask(taskId))).map((event) => event.type)).toEqual(['TaskAssigned', 'TaskProgressReported', 'TaskWithdrawn']);
+  });
 });

@@ -10,6 +10,7 @@ import {
   type TaskCommand,
   type TaskCommandInput,
   type TaskEvent,
+  type TaskState,
 } from '@chidao/domain';
 import { handleCommand, type CommandHandlerDependencies, type CommandOptions, type CommandOutcome } from './command-handler';
 import { InvalidAppendError } from './errors';
@@ -55,6 +56,24 @@ export const streamOfTask = (taskId: string): string => {
 export const streamOfCommand = (command: DomainCommandInput): string =>
   isDirectiveCommand(command) ? directiveStream(command.data.directiveId) : streamOfTask(command.data.taskId);
 
+/** Options of `executeDomainCommand`. */
+export type DomainCommandOptions = CommandOptions & {
+  /**
+   * The agency an agency officer acts for: a task command is then refused with `TaskNotFound` when the
+   * task does not exist and `NotLeadAgency` when another agency leads it, before anything else about
+   * the task is looked at, so that an officer learns nothing of other agencies' tasks.
+   */
+  readonly actingAgency?: string;
+};
+
+/** The refusal for an agency that does not lead the task (or a task that does not exist). */
+const ledBy =
+  (agencyId: string, taskId: string) =>
+  (state: TaskState): DomainError | undefined => {
+    if (state.status === 'unassigned') return { _tag: 'TaskNotFound', taskId };
+    return state.task.lead === agencyId ? undefined : { _tag: 'NotLeadAgency', taskId, leadAgencyId: state.task.lead, actorAgencyId: agencyId };
+  };
+
 /** A directive's state, folded from its stream. */
 export const loadDirective = async (store: EventStore, directiveId: string): Promise<DirectiveState> =>
   fold(directiveDecider, (await store.readStream(directiveStream(directiveId))) as unknown as readonly DirectiveEvent[]);
@@ -67,13 +86,15 @@ export const loadDirective = async (store: EventStore, directiveId: string): Pro
 export const executeDomainCommand = async (
   dependencies: CommandHandlerDependencies,
   command: DomainCommandInput,
-  options: CommandOptions = {},
+  options: DomainCommandOptions = {},
 ): Promise<CommandOutcome<DomainError>> => {
+  const { actingAgency, ...handlerOptions } = options;
   if (isDirectiveCommand(command)) {
-    return handleCommand(dependencies, directiveDecider, directiveStream(command.data.directiveId), command, options);
+    return handleCommand(dependencies, directiveDecider, directiveStream(command.data.directiveId), command, handlerOptions);
   }
   const stream = streamOfTask(command.data.taskId);
-  if (command.type !== 'AssignTask') return handleCommand(dependencies, taskDecider, stream, command as TaskCommand, options);
+  const taskOptions = actingAgency === undefined ? handlerOptions : { ...handlerOptions, precondition: ledBy(actingAgency, command.data.taskId) };
+  if (command.type !== 'AssignTask') return handleCommand(dependencies, taskDecider, stream, command as TaskCommand, taskOptions);
   if (directiveIdOfTask(command.data.taskId) !== command.data.directiveId) {
     throw invalidTaskId(
       command.data.taskId,
@@ -81,7 +102,7 @@ export const executeDomainCommand = async (
     );
   }
   const directive = await loadDirective(dependencies.store, command.data.directiveId);
-  return handleCommand(dependencies, taskDecider, stream, { ...command, directive }, options);
+  return handleCommand(dependencies, taskDecider, stream, { ...command, directive }, taskOptions);
 };
 
 /** A directive's history split by stream: the directive's own events and each task's, in order. */

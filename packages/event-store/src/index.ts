@@ -47,10 +47,10 @@ export { createEventStore, readRawEvent } from './event-store';
 export type { InMemoryBackend } from './in-memory-backend';
 export { createInMemoryBackend, satisfies } from './in-memory-backend';
 
-export type { CommandHandlerDependencies, CommandOptions, CommandOutcome } from './command-handler';
+export type { CommandHandlerDependencies, CommandOptions, CommandOutcome, HandleCommandOptions } from './command-handler';
 export { handleCommand } from './command-handler';
 
-export type { DirectiveHistory, DomainCommandInput } from './domain-commands';
+export type { DirectiveHistory, DomainCommandInput, DomainCommandOptions } from './domain-commands';
 export {
   directiveIdOfTask,
   executeDomainCommand,

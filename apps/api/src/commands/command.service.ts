@@ -2,18 +2,14 @@ import {
   DirectiveCommandSchema,
   TaskCommandSchema,
   explainError,
-  fold,
-  taskDecider,
   vietnamDateOf,
   type DomainError,
   type Instant,
-  type TaskEvent,
 } from '@chidao/domain';
 import {
   executeDomainCommand,
   isInvalidAppend,
   isWrongExpectedRevision,
-  streamOfTask,
   type AppendResult,
   type DomainCommandInput,
   type EventStore,
@@ -185,17 +181,6 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 export const createCommandService = (dependencies: CommandServiceDependencies): CommandService => {
   const { store, now, idempotency } = dependencies;
 
-  /** An agency officer acts only on tasks its agency leads: 404 for a task that does not exist, 403 for another agency's. */
-  const checkAgencyOwnsTask = async (principal: Principal, taskId: string): Promise<CommandAnswer | undefined> => {
-    const events = await store.readStream(streamOfTask(taskId));
-    const state = fold(taskDecider, events as unknown as readonly TaskEvent[]);
-    if (state.status === 'unassigned') return domainErrorAnswer({ _tag: 'TaskNotFound', taskId });
-    if (state.task.lead !== principal.agencyId) {
-      return domainErrorAnswer({ _tag: 'NotLeadAgency', taskId, leadAgencyId: state.task.lead, actorAgencyId: principal.agencyId ?? null });
-    }
-    return undefined;
-  };
-
   const execute: CommandService['execute'] = async (principal, access, input, expectedRevision) => {
     checkRole(principal, access);
     const type = (input as { readonly type?: unknown }).type;
@@ -205,13 +190,11 @@ export const createCommandService = (dependencies: CommandServiceDependencies): 
     const command = parsed.data as DomainCommandInput;
 
     try {
-      // A command already recorded answers as it did then (the store returns the first result), even
-      // if the task has since passed to another agency: a retry must not turn into a refusal.
-      if (principal.role === 'agency' && 'taskId' in command.data && (await store.readCommand(command.metadata.commandId)).length === 0) {
-        const refused = await checkAgencyOwnsTask(principal, command.data.taskId);
-        if (refused !== undefined) return refused;
-      }
-      const outcome = await executeDomainCommand({ store, now }, command, expectedRevision === undefined ? {} : { expectedRevision });
+      // An agency officer acts only on tasks its agency leads: 404 for a task that does not exist, 403 for
+      // another agency's, checked on the task as loaded for the command. A command already recorded answers
+      // as it did then, even if the task has since passed to another agency: a retry must not turn into a refusal.
+      const actingAgency = principal.role === 'agency' && 'taskId' in command.data ? { actingAgency: principal.agencyId ?? '' } : {};
+      const outcome = await executeDomainCommand({ store, now }, command, { ...actingAgency, ...(expectedRevision === undefined ? {} : { expectedRevision }) });
       return E.isLeft(outcome) ? domainErrorAnswer(outcome.left) : successAnswer(command, outcome.right);
     } catch (error) {
       if (isWrongExpectedRevision(error)) {
