@@ -12,7 +12,7 @@ export { createPGliteBackend } from './pglite-backend';
 
 export type { SqlBackend } from './sql-backend';
 export type { SqlClient, SqlExec, SqlQuery, SqlRow, SqlTransaction } from './sql-client';
-export { pgSqlClient, pgliteSqlClient } from './sql-client';
+export { pgSqlClient, pgliteSqlClient, statementName } from './sql-client';
 
 export type { Migration } from './schema';
 export { MIGRATIONS, NOTIFY_CHANNEL, SCHEMA, WRONG_EXPECTED_REVISION_SQLSTATE, migrate } from './schema';

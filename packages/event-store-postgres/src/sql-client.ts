@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
 
 /*
@@ -14,6 +15,13 @@ export type SqlRow = Readonly<Record<string, unknown>>;
  * statement where the driver keeps them per connection (`pg`): parsed and planned once per connection.
  */
 export type SqlQuery = (text: string, params?: readonly unknown[], name?: string) => Promise<readonly SqlRow[]>;
+
+/**
+ * A prepared-statement name for a statement text, the same in every process: for statements a program
+ * runs over and over, so that `pg` parses and plans them once per connection instead of on every call.
+ * Only for texts from a fixed set — each name stays prepared on its connection for the connection's life.
+ */
+export const statementName = (text: string): string => `q_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
 
 /** Runs a script of several statements without parameters (migrations). */
 export type SqlExec = (script: string) => Promise<void>;

@@ -1,4 +1,4 @@
-import type { SqlClient } from '@chidao/event-store-postgres';
+import { statementName, type SqlClient } from '@chidao/event-store-postgres';
 
 /*
  * Answers to requests sent with an `Idempotency-Key`, kept so a retry gets the same status and body
@@ -34,22 +34,22 @@ CREATE TABLE IF NOT EXISTS api.idempotency_keys (
   PRIMARY KEY (owner, key)
 );`;
 
+const FIND = 'SELECT fingerprint, status, body FROM api.idempotency_keys WHERE owner = $1 AND key = $2';
+const SAVE = 'INSERT INTO api.idempotency_keys (owner, key, fingerprint, status, body) VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (owner, key) DO NOTHING';
+
 /** Creates the table when it is missing. */
 export const migrateIdempotency = (db: SqlClient): Promise<void> => db.exec(MIGRATION);
 
 /** The store on the read-model database. */
 export const sqlIdempotencyStore = (db: SqlClient): IdempotencyStore => ({
   find: async (owner, key) => {
-    const rows = await db.query('SELECT fingerprint, status, body FROM api.idempotency_keys WHERE owner = $1 AND key = $2', [owner, key]);
+    const rows = await db.query(FIND, [owner, key], statementName(FIND));
     const row = rows[0];
     if (row === undefined) return undefined;
     const body = typeof row['body'] === 'string' ? (JSON.parse(row['body']) as unknown) : row['body'];
     return { fingerprint: String(row['fingerprint']), status: Number(row['status']), body };
   },
   save: async (owner, key, answer) => {
-    await db.query(
-      'INSERT INTO api.idempotency_keys (owner, key, fingerprint, status, body) VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (owner, key) DO NOTHING',
-      [owner, key, answer.fingerprint, answer.status, JSON.stringify(answer.body)],
-    );
+    await db.query(SAVE, [owner, key, answer.fingerprint, answer.status, JSON.stringify(answer.body)], statementName(SAVE));
   },
 });

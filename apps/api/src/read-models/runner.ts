@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_DEADLINE_SETTINGS, type DeadlineSettings } from '@chidao/domain';
 import type { EventStore, Position, StoredEvent } from '@chidao/event-store';
-import type { SqlClient, SqlTransaction } from '@chidao/event-store-postgres';
+import { statementName, type SqlClient, type SqlTransaction } from '@chidao/event-store-postgres';
 import { readModelDigest } from './digest';
 import { prometheusText, type RunnerCounters } from './metrics';
 import { NOTHING_PREPARED, writeTables, type PreparedBatch, type Projection, type ProjectionContext, type TableWrite } from './projection';
@@ -100,6 +100,11 @@ export type ProjectionRunnerOptions = {
 };
 
 const DEFAULTS = { batchSize: 500, pollIntervalMs: 1_000, batchDelayMs: 10, retryDelayMs: 1_000, rebuildBatchSize: 4_000, lagScanLimit: 10_000 } as const;
+
+/** The statements of every live batch (prepared once per connection). */
+const LOCK_CHECKPOINTS = `SELECT projection, position FROM ${READ_SCHEMA}.checkpoints WHERE projection = ANY($1::text[]) FOR UPDATE`;
+const ADVANCE_CHECKPOINTS = `UPDATE ${READ_SCHEMA}.checkpoints c SET position = $2, events_applied = c.events_applied + x.n, updated_at = now()
+  FROM unnest($1::text[], $3::integer[]) AS x(projection, n) WHERE c.projection = x.projection`;
 
 /** Most rows in one statement of a bulk build's final writes. */
 const FINAL_CHUNK = 10_000;
@@ -249,7 +254,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   ): Promise<(readonly [string, number])[]> => {
     if (live) {
       const names = targets.map((projection) => projection.name);
-      const rows = await tx.query(`SELECT projection, position FROM ${READ_SCHEMA}.checkpoints WHERE projection = ANY($1::text[]) FOR UPDATE`, [names]);
+      const rows = await tx.query(LOCK_CHECKPOINTS, [names], statementName(LOCK_CHECKPOINTS));
       if (rows.length !== names.length || rows.some((row) => ((row['position'] as string | null) ?? null) !== (marks.get(row['projection'] as string) ?? null))) {
         throw new CheckpointsMoved();
       }
@@ -261,11 +266,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       applied.push([projection.name, events.length]);
     }
     if (live && applied.length > 0) {
-      await tx.query(
-        `UPDATE ${READ_SCHEMA}.checkpoints c SET position = $2, events_applied = c.events_applied + x.n, updated_at = now()
-         FROM unnest($1::text[], $3::integer[]) AS x(projection, n) WHERE c.projection = x.projection`,
-        [applied.map(([name]) => name), last, applied.map(([, n]) => n)],
-      );
+      await tx.query(ADVANCE_CHECKPOINTS, [applied.map(([name]) => name), last, applied.map(([, n]) => n)], statementName(ADVANCE_CHECKPOINTS));
     }
     return applied;
   };

@@ -1,4 +1,4 @@
-import type { SqlTransaction } from '@chidao/event-store-postgres';
+import { statementName, type SqlTransaction } from '@chidao/event-store-postgres';
 
 /*
  * Read-model tables are described once, as data, so that the same description creates the live table
@@ -79,15 +79,24 @@ const encodeRows = (table: TableSpec, rows: readonly Row[]): string => {
 
 const columnList = (table: TableSpec): string => table.columns.map((column) => column.name).join(', ');
 
-const statements = new Map<string, string>();
-const cached = (key: string, build: () => string): string => {
-  let text = statements.get(key);
-  if (text === undefined) {
-    text = build();
-    statements.set(key, text);
+/** A statement's text and its prepared-statement name, built once per key. */
+type Statement = { readonly text: string; readonly name: string };
+
+const statements = new Map<string, Statement>();
+const cached = (key: string, build: () => string): Statement => {
+  let statement = statements.get(key);
+  if (statement === undefined) {
+    const text = build();
+    statement = { text, name: statementName(text) };
+    statements.set(key, statement);
   }
-  return text;
+  return statement;
 };
+
+/*
+ * The runner sends these statements for every batch: prepared once per connection, because planning
+ * them (a wide table, several indexes) costs about as much as running them.
+ */
 
 /*
  * Rows travel as one JSON text per statement, an array of arrays in column order, which the server
@@ -98,32 +107,32 @@ const cached = (key: string, build: () => string): string => {
 /** Inserts or replaces rows by primary key, in one statement. Each key must occur once. */
 export const upsertRows = async (tx: SqlTransaction, schema: string, table: TableSpec, rows: readonly Row[]): Promise<void> => {
   if (rows.length === 0) return;
-  const text = cached(`upsert:${schema}.${table.name}`, () => {
+  const { text, name } = cached(`upsert:${schema}.${table.name}`, () => {
     const updates = table.columns
       .filter((column) => !table.primaryKey.includes(column.name))
       .map((column) => `${column.name} = EXCLUDED.${column.name}`)
       .join(', ');
     return `INSERT INTO ${qualified(schema, table)} (${columnList(table)}) ${positionalSelect(table)} ON CONFLICT (${table.primaryKey.join(', ')}) DO UPDATE SET ${updates}`;
   });
-  await tx.query(text, [encodeRows(table, rows)]);
+  await tx.query(text, [encodeRows(table, rows)], name);
 };
 
 /** Inserts new rows in one statement. */
 export const insertRows = async (tx: SqlTransaction, schema: string, table: TableSpec, rows: readonly Row[]): Promise<void> => {
   if (rows.length === 0) return;
-  const text = cached(`insert:${schema}.${table.name}`, () => `INSERT INTO ${qualified(schema, table)} (${columnList(table)}) ${positionalSelect(table)}`);
-  await tx.query(text, [encodeRows(table, rows)]);
+  const { text, name } = cached(`insert:${schema}.${table.name}`, () => `INSERT INTO ${qualified(schema, table)} (${columnList(table)}) ${positionalSelect(table)}`);
+  await tx.query(text, [encodeRows(table, rows)], name);
 };
 
 /** Replaces rows that exist already, matched by primary key, in one statement. Each key must occur once. */
 export const updateRows = async (tx: SqlTransaction, schema: string, table: TableSpec, rows: readonly Row[]): Promise<void> => {
   if (rows.length === 0) return;
-  const text = cached(`update:${schema}.${table.name}`, () => {
+  const { text, name } = cached(`update:${schema}.${table.name}`, () => {
     const sets = table.columns.filter((column) => !table.primaryKey.includes(column.name)).map((column) => `${column.name} = x.${column.name}`);
     const keys = table.primaryKey.map((column) => `t.${column} = x.${column}`);
     return `UPDATE ${qualified(schema, table)} AS t SET ${sets.join(', ')} FROM (${positionalSelect(table)}) AS x(${columnList(table)}) WHERE ${keys.join(' AND ')}`;
   });
-  await tx.query(text, [encodeRows(table, rows)]);
+  await tx.query(text, [encodeRows(table, rows)], name);
 };
 
 /**
@@ -131,7 +140,8 @@ export const updateRows = async (tx: SqlTransaction, schema: string, table: Tabl
  * `YYYY-MM-DD`, timestamps as ISO text, arrays and jsonb as JSON — exactly what the writers take back.
  */
 export const selectRows = async (tx: SqlTransaction, schema: string, table: TableSpec, where: string, params: readonly unknown[]): Promise<Row[]> => {
-  const rows = await tx.query(`SELECT to_json(t) AS row FROM ${qualified(schema, table)} t WHERE ${where}`, params);
+  const { text, name } = cached(`select:${schema}.${table.name}:${where}`, () => `SELECT to_json(t) AS row FROM ${qualified(schema, table)} t WHERE ${where}`);
+  const rows = await tx.query(text, params, name);
   return rows.map((row) => row['row'] as Row);
 };
 
