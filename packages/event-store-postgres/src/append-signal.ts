@@ -63,13 +63,13 @@ export const inProcessSignal = (database: object): AppendSignal => {
 
 /** How a server signal talks to the database. */
 export type NotifyTransport = {
-  /** Sends one NOTIFY on the channel. */
-  readonly notify: () => Promise<void>;
+  /** Sends one NOTIFY on the channel with `sender` as its payload. */
+  readonly notify: (sender: string) => Promise<void>;
   /**
-   * Opens a dedicated connection that LISTENs on the channel, calls `onNotify` for every notification
-   * and `onLost` if the connection fails; resolves to a function that closes it.
+   * Opens a dedicated connection that LISTENs on the channel, calls `onNotify` with the payload of
+   * every notification and `onLost` if the connection fails; resolves to a function that closes it.
    */
-  readonly listen: (onNotify: () => void, onLost: () => void) => Promise<() => Promise<void>>;
+  readonly listen: (onNotify: (sender: string) => void, onLost: () => void) => Promise<() => Promise<void>>;
 };
 
 /**
@@ -82,9 +82,15 @@ export type NotifyTransport = {
  * PostgreSQL's global notification-queue lock at commit and hold it through the commit's WAL flush,
  * serialising every appending transaction of the cluster behind one lock; and each NOTIFY is a
  * transaction of its own, so one per append would double the commits.
+ *
+ * Each NOTIFY carries `sender`, an id of this signal: its own notifications come back to its LISTEN
+ * connection and are ignored there, because its waiters were woken at the append already.
  */
-export const notifySignal = (transport: NotifyTransport, intervalMs: number): AppendSignal => {
+export const notifySignal = (transport: NotifyTransport, intervalMs: number, sender: string): AppendSignal => {
   const local = createWakers();
+  const fromOthers = (from: string) => {
+    if (from !== sender) local.wakeAll();
+  };
   const tracked = trackedBy(local.add);
   let closed = false;
   let inFlight: Promise<void> | null = null;
@@ -98,7 +104,7 @@ export const notifySignal = (transport: NotifyTransport, intervalMs: number): Ap
     timer = null;
     pending = false;
     inFlight = transport
-      .notify()
+      .notify(sender)
       // A lost NOTIFY only delays other processes until their next poll.
       .catch(() => undefined)
       .finally(() => {
@@ -126,7 +132,7 @@ export const notifySignal = (transport: NotifyTransport, intervalMs: number): Ap
   const ensureListening = () => {
     if (closed || stopListening !== null || connecting !== null) return;
     connecting = transport
-      .listen(local.wakeAll, lost)
+      .listen(fromOthers, lost)
       .then(async (stop) => {
         if (closed) await stop();
         else stopListening = stop;

@@ -546,6 +546,19 @@ describe.each(drivers)('SQL backend on $name', (driver) => {
       expect(Date.now() - started).toBeLessThan(2_000);
     });
 
+    it('is not woken a second time by the echo of its own NOTIFY', async () => {
+      const controller = new AbortController();
+      await backend.waitForAppend(50, controller.signal);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const woken = backend.waitForAppend(10_000, controller.signal);
+      await append(backend, stream(), 1);
+      await woken;
+      // The NOTIFY this append sent reaches this backend's own LISTEN connection within milliseconds.
+      const started = Date.now();
+      await backend.waitForAppend(500, controller.signal);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+    });
+
     it('ends a wait at its timeout (the polling fallback) or when aborted', async () => {
       const controller = new AbortController();
       const started = Date.now();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { notifySignal, type NotifyTransport } from './append-signal';
 import { NOTIFY_CHANNEL, migrate } from './schema';
@@ -21,8 +22,8 @@ const DEFAULTS = { poolSize: 10, notifyIntervalMs: 5 } as const;
 
 /** LISTENs on a dedicated client (not one of the pool's: it stays connected while subscriptions wait). */
 const pgTransport = (pool: Pool, connect: () => Client): NotifyTransport => ({
-  notify: async () => {
-    await pool.query(`NOTIFY ${NOTIFY_CHANNEL}`);
+  notify: async (sender) => {
+    await pool.query({ text: `SELECT pg_notify('${NOTIFY_CHANNEL}', $1)`, values: [sender], name: 'chidao.notify' });
   },
   listen: async (onNotify, onLost) => {
     const client = connect();
@@ -36,7 +37,7 @@ const pgTransport = (pool: Pool, connect: () => Client): NotifyTransport => ({
     client.on('error', fail);
     client.on('end', fail);
     client.on('notification', (message) => {
-      if (message.channel === NOTIFY_CHANNEL) onNotify();
+      if (message.channel === NOTIFY_CHANNEL) onNotify(message.payload ?? '');
     });
     try {
       await client.connect();
@@ -71,7 +72,7 @@ export const createPostgresBackend = async (connection: PostgresConnection, opti
     if (owned) await pool.end();
     throw error;
   }
-  const signal = notifySignal(pgTransport(pool, connect), options.notifyIntervalMs ?? DEFAULTS.notifyIntervalMs);
+  const signal = notifySignal(pgTransport(pool, connect), options.notifyIntervalMs ?? DEFAULTS.notifyIntervalMs, randomUUID());
   return createSqlBackend(sql, signal, async () => {
     if (owned) await pool.end();
   });
