@@ -313,6 +313,9 @@ export const runApiBench = async (options: ApiBenchOptions): Promise<Record<stri
   const figures: Record<string, number> = {};
   const started = performance.now();
   print(`chidao API benchmark — ${new Date().toISOString()} — node ${process.version}, ${thousands(target)} events`);
+  const database = new URL(options.connectionString);
+  const socket = database.searchParams.get('host');
+  print(`PostgreSQL ${socket === null ? `over TCP at ${database.host}` : `through its Unix socket in ${socket}`}, database ${database.pathname.slice(1)}`);
 
   const store = createEventStore(await createPostgresBackend({ connectionString: options.connectionString }, { poolSize: 16 }), { anchorEvery: 0 });
   const pool = new Pool({ connectionString: options.connectionString, max: 8 });
