@@ -79,7 +79,11 @@ const encodeRows = (table: TableSpec, rows: readonly Row[]): string => {
 
 const columnList = (table: TableSpec): string => table.columns.map((column) => column.name).join(', ');
 
-/** A statement's text and its prepared-statement name, built once per key. */
+/**
+ * A statement's text and its prepared-statement name, built once per key. The runner sends these
+ * statements for every batch: prepared once per connection, because planning them (a wide table,
+ * several indexes) costs about as much as running them.
+ */
 type Statement = { readonly text: string; readonly name: string };
 
 const statements = new Map<string, Statement>();
@@ -92,11 +96,6 @@ const cached = (key: string, build: () => string): Statement => {
   }
   return statement;
 };
-
-/*
- * The runner sends these statements for every batch: prepared once per connection, because planning
- * them (a wide table, several indexes) costs about as much as running them.
- */
 
 /*
  * Rows travel as one JSON text per statement, an array of arrays in column order, which the server
