@@ -37,6 +37,8 @@ export type CommandAnswer = {
   readonly headers: Readonly<Record<string, string>>;
   /** True when the command id had been recorded before and nothing was appended (not part of the body). */
   readonly duplicate?: boolean;
+  /** For a duplicate: the `requestDigest` its events were recorded with (not part of the body). */
+  readonly recordedDigest?: string | undefined;
 };
 
 /** One command request as HTTP delivers it. */
@@ -117,8 +119,15 @@ const successAnswer = (command: DomainCommandInput, result: AppendResult): Comma
     },
     headers: {},
     duplicate: result.duplicate,
+    ...(result.duplicate ? { recordedDigest: result.events[0]?.metadata.requestDigest } : {}),
   };
 };
+
+const keyReused = (): ApiError =>
+  new ApiError(422, 'IdempotencyKeyReused', {
+    vi: 'Idempotency-Key này đã dùng cho một yêu cầu khác; hãy dùng khóa mới',
+    en: 'This Idempotency-Key was used for a different request; use a new key',
+  });
 
 /** Headers that follow from an answer's body, so a replayed answer carries them too. */
 const withDerivedHeaders = (answer: CommandAnswer, replayed: boolean): CommandAnswer => {
@@ -265,12 +274,7 @@ export const createCommandService = (dependencies: CommandServiceDependencies): 
     if (key !== undefined) {
       const stored = await idempotency.find(principal.sub, key);
       if (stored !== undefined) {
-        if (stored.fingerprint !== fingerprint) {
-          throw new ApiError(422, 'IdempotencyKeyReused', {
-            vi: 'Idempotency-Key này đã dùng cho một yêu cầu khác; hãy dùng khóa mới',
-            en: 'This Idempotency-Key was used for a different request; use a new key',
-          });
-        }
+        if (stored.fingerprint !== fingerprint) throw keyReused();
         return withDerivedHeaders({ status: stored.status, body: stored.body as Record<string, unknown>, headers: {} }, true);
       }
     }
@@ -292,10 +296,20 @@ export const createCommandService = (dependencies: CommandServiceDependencies): 
         occurredOn: (metadataFields['occurredOn'] as string | undefined) ?? vietnamDateOf(now()),
         ...(metadataFields['sourceDocument'] === undefined ? {} : { sourceDocument: metadataFields['sourceDocument'] }),
         ...(correlationId === undefined ? {} : { correlationId }),
+        ...(key === undefined ? {} : { requestDigest: fingerprint }),
       },
     };
     const answer = await execute(principal, endpoint.access, command, expectedRevision);
-    if (key !== undefined) await idempotency.save(principal.sub, key, { fingerprint, status: answer.status, body: answer.body });
+    if (key === undefined) return withDerivedHeaders(answer, false);
+    // The command id was recorded before: by this request's first sending — its answer is rebuilt from the
+    // events, which carry the request's digest — or by another request under the same key.
+    if (answer.duplicate === true) {
+      if (answer.recordedDigest !== undefined && answer.recordedDigest !== fingerprint) throw keyReused();
+      return withDerivedHeaders(answer, true);
+    }
+    // An appended command's answer is in the store already (its events, found again by the command id); the
+    // table keeps only the answers the store cannot rebuild: refusals, and commands that changed nothing.
+    if (answer.status !== 201) await idempotency.save(principal.sub, key, { fingerprint, status: answer.status, body: answer.body });
     return withDerivedHeaders(answer, false);
   };
 

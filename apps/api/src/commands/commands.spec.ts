@@ -34,6 +34,10 @@ const appendsNothing = async <T>(send: () => Promise<T>): Promise<T> => {
   return result;
 };
 
+/** How many answers the table keeps under `key`. */
+const storedAnswers = async (key: string): Promise<number> =>
+  Number((await app.infrastructure.db.query('SELECT count(*)::integer AS n FROM api.idempotency_keys WHERE key = $1', [key]))[0]?.['n']);
+
 beforeAll(async () => {
   app = await startTestApp();
   secretariat = app.token('secretariat');
@@ -232,9 +236,39 @@ describe('Idempotency-Key', () => {
     expect(second.body).toEqual(first.body);
   });
 
+  it('keeps an appended command\'s answer in its events, not in the answers table', async () => {
+    const send = () => post(`${TASK_PATH}/reminders`).set('Idempotency-Key', 'kept-in-events').send({ note: 'Đôn đốc', occurredOn: '2026-03-05' });
+    const first = await send().expect(201);
+    expect(await storedAnswers('kept-in-events')).toBe(0);
+    const events = await app.store.readStream(`task-${DIRECTIVE}/1.a`);
+    expect(events.at(-1)?.metadata.requestDigest).toMatch(/^[0-9a-f]{64}$/);
+    const again = await appendsNothing(() => send().expect(201));
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.headers['etag']).toBe(first.headers['etag']);
+  });
+
+  it('keeps a refusal\'s answer in the answers table: the store holds nothing to rebuild it from', async () => {
+    await post(`${TASK_PATH}/extensions`)
+      .set('Idempotency-Key', 'refusal-kept')
+      .send({ to: { kind: 'date', text: 'đến 02/3', date: '2026-03-02', qualifier: 'by' }, occurredOn: '2026-03-03' })
+      .expect(422);
+    expect(await storedAnswers('refusal-kept')).toBe(1);
+  });
+
   it('refuses a key reused for a different request', async () => {
     await post(`${TASK_PATH}/reminders`).set('Idempotency-Key', 'reused').send({ note: 'một', occurredOn: '2026-03-07' }).expect(201);
     const response = await appendsNothing(() => post(`${TASK_PATH}/reminders`).set('Idempotency-Key', 'reused').send({ note: 'hai', occurredOn: '2026-03-07' }));
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({ error: 'IdempotencyKeyReused' });
+  });
+
+  it('refuses a key reused for another task, and appends nothing there', async () => {
+    await post(`/directives/${DIRECTIVE}/tasks`)
+      .send({ clause: '1.b', content: 'Nhiệm vụ thứ hai', lead: 'khanh-hoa.so-khcn', deadline: { kind: 'none', text: 'thường xuyên', reason: 'continuous' }, occurredOn: '2026-02-27' })
+      .expect(201);
+    await post(`${TASK_PATH}/reminders`).set('Idempotency-Key', 'reused-elsewhere').send({ occurredOn: '2026-03-07' }).expect(201);
+    const response = await appendsNothing(() => post(`/tasks/${DIRECTIVE}/1.b/reminders`).set('Idempotency-Key', 'reused-elsewhere').send({ occurredOn: '2026-03-07' }));
     expect(response.status).toBe(422);
     expect(response.body).toMatchObject({ error: 'IdempotencyKeyReused' });
   });

@@ -1,10 +1,12 @@
 import { statementName, type SqlClient } from '@chidao/event-store-postgres';
 
 /*
- * Answers to requests sent with an `Idempotency-Key`, kept so a retry gets the same status and body
- * even when the first answer was a refusal. The append itself is idempotent in the event store (the
- * command id derives from the key), so two racing requests with one key still append once; this table
- * only makes the answers repeat. It lives beside the read models, in schema `api`.
+ * Answers to requests sent with an `Idempotency-Key` that the event store cannot give again: refusals
+ * (403, 404, 422 from a rule) and commands that changed nothing (200), so a retry gets the same status
+ * and body. An appended command needs no row here: its command id derives from the key, the append is
+ * idempotent by command id (two racing requests with one key still append once), and its events carry
+ * the request's digest, so a retry's answer is rebuilt from them and a different request under the key
+ * is recognised — without a second write per command. The table lives beside the read models, in schema `api`.
  */
 
 /** A stored answer. */

@@ -28,6 +28,12 @@ export const ActorSchema = z.discriminatedUnion('role', [
 export type Actor = z.infer<typeof ActorSchema>;
 
 /**
+ * The SHA-256 (hex) of the request that carried a command sent with an idempotency key, kept with its
+ * events: a retry under the same key is recognised as the same request, another request under it is not.
+ */
+const REQUEST_DIGEST = z.string().regex(/^[0-9a-f]{64}$/, { message: 'requestDigest phải là SHA-256 dạng hex / requestDigest must be a hex SHA-256' });
+
+/**
  * What every command carries besides its data. `occurredOn` is the business date — the date on the
  * paper — which is often earlier than the day a clerk enters it; time comes in as data, never from a clock.
  */
@@ -39,6 +45,7 @@ export const CommandMetadataSchema = z
     sourceDocument: DocumentRefSchema.optional(),
     correlationId: id('correlationId').optional(),
     causationId: id('causationId').optional(),
+    requestDigest: REQUEST_DIGEST.optional(),
   })
   .strict();
 export type CommandMetadata = z.infer<typeof CommandMetadataSchema>;
@@ -57,6 +64,7 @@ export const EventMetadataSchema = z
     sourceDocument: DocumentRefSchema.optional(),
     correlationId: id('correlationId'),
     causationId: id('causationId').nullable(),
+    requestDigest: REQUEST_DIGEST.optional(),
     schemaVersion: z.number().int().min(1),
     previousHash: z.string().nullable().optional(),
     hash: z.string().optional(),
@@ -83,5 +91,6 @@ export const eventMetadataFor = (
   ...(command.sourceDocument === undefined ? {} : { sourceDocument: command.sourceDocument }),
   correlationId: command.correlationId ?? command.commandId,
   causationId: command.causationId ?? null,
+  ...(command.requestDigest === undefined ? {} : { requestDigest: command.requestDigest }),
   schemaVersion,
 });
