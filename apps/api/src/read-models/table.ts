@@ -144,6 +144,13 @@ export const selectRows = async (tx: SqlTransaction, schema: string, table: Tabl
   return rows.map((row) => row['row'] as Row);
 };
 
+/** Reads rows as JSON objects like `selectRows`, with a whole query of the caller's (`… to_json(t) AS row …`), built and prepared once per `key`. */
+export const selectRowsWith = async (tx: SqlTransaction, key: string, build: () => string, params: readonly unknown[]): Promise<Row[]> => {
+  const { text, name } = cached(`select-with:${key}`, build);
+  const rows = await tx.query(text, params, name);
+  return rows.map((row) => row['row'] as Row);
+};
+
 /** The primary key of a row as one string, to collapse several writes of one row in a batch. */
 export const rowKey = (table: TableSpec, row: Row): string => table.primaryKey.map((column) => String(row[column])).join('\u0000');
 

@@ -1,7 +1,7 @@
 import { canonicalJson } from '@chidao/event-store';
 import { daysBetween, dueDateOf, type Deadline, type DeadlineSettings, type DocumentRef, type LocalDate } from '@chidao/domain';
 import { isStoredTaskEvent, writeTables, type PreparedBatch, type Projection, type ProjectionContext, type StoredTaskEvent, type TableWrite } from './projection';
-import { rowBuffer, rowKey, selectRows, type Row } from './table';
+import { qualified, rowBuffer, rowKey, selectRows, selectRowsWith, type Row } from './table';
 import { DEADLINE_CALENDAR, EXTENSION_LOG, TASK_HISTORY, TASKS } from './tables';
 import { evolveTaskFacts, factsOfRow, foldTaskFacts, type TaskFacts } from './task-facts';
 import { applyHistoryChange, evolveHistoryFacts, factsPart, historyFactsOf, type HistoryFacts, type HistoryRow } from './task-history';
@@ -39,7 +39,10 @@ export type CalendarRow = {
 export type TaskRows = {
   readonly facts: TaskFacts | undefined;
   readonly meta: RegisterMeta | undefined;
-  /** The current history rows (not superseded), by valid_from. */
+  /**
+   * The current history rows (not superseded), by valid_from: all of them, or, as a live batch loads
+   * them, those from the row in force before the earliest date the batch touches on.
+   */
   readonly history: readonly HistoryRow[];
   /** The calendar row in force. */
   readonly calendar: CalendarRow | undefined;
@@ -247,14 +250,37 @@ const metaOfRow = (row: Row): RegisterMeta => ({
   last_position: row['last_position'] as string,
 });
 
-/** Loads the rows of the tasks a batch touches: register, current history and calendar in force. */
-const loadTaskRows = async (
-  tx: Parameters<Projection['apply']>[0],
-  schema: string,
-  taskIds: readonly string[],
-): Promise<Map<string, TaskRows>> => {
+/**
+ * The current history rows an event dated `since` or later can read or change, for each task of the
+ * batch: the row in force before that date — the last one starting before it — and every row from it
+ * on. An event changes rows from the one in force on its date on (`applyHistoryChange`,
+ * `lateBreakpoints`), so a task's earlier rows — all but one or two, for a task as old as its history —
+ * stay in the table instead of crossing the wire as JSON with every batch (50 tasks of the benchmark:
+ * 99 rows instead of 678, and 3.3 instead of 6.3 ms of PostgreSQL's time).
+ */
+const selectHistoryFrom = (tx: Parameters<Projection['apply']>[0], schema: string, since: ReadonlyMap<string, LocalDate>): Promise<Row[]> =>
+  selectRowsWith(
+    tx,
+    `${schema}.task_history.from`,
+    () => {
+      const table = qualified(schema, TASK_HISTORY);
+      return (
+        `SELECT to_json(t) AS row FROM unnest($1::text[], $2::date[]) AS b(task_id, since) ` +
+        `CROSS JOIN LATERAL (SELECT max(x.valid_from) AS start FROM ${table} x WHERE x.task_id = b.task_id AND x.superseded_at IS NULL AND x.valid_from < b.since) s ` +
+        `JOIN ${table} t ON t.task_id = b.task_id AND t.superseded_at IS NULL AND t.valid_from >= coalesce(s.start, b.since)`
+      );
+    },
+    [[...since.keys()], [...since.values()]],
+  );
+
+/**
+ * Loads the rows of the tasks a batch touches, each from the date of its earliest event in the batch
+ * (`since`): register, the current history rows from the one in force on that date, calendar in force.
+ */
+const loadTaskRows = async (tx: Parameters<Projection['apply']>[0], schema: string, since: ReadonlyMap<string, LocalDate>): Promise<Map<string, TaskRows>> => {
+  const taskIds = [...since.keys()];
   const register = await selectRows(tx, schema, TASKS, 'task_id = ANY($1::text[])', [taskIds]);
-  const history = await selectRows(tx, schema, TASK_HISTORY, 'task_id = ANY($1::text[]) AND superseded_at IS NULL', [taskIds]);
+  const history = await selectHistoryFrom(tx, schema, since);
   const calendar = await selectRows(tx, schema, DEADLINE_CALENDAR, 'task_id = ANY($1::text[]) AND in_force', [taskIds]);
   const byTask = new Map<string, { facts?: TaskFacts; meta?: RegisterMeta; history: HistoryRow[]; calendar?: CalendarRow }>();
   const entry = (taskId: string) => {
@@ -324,7 +350,12 @@ export const tasksProjection: Projection = {
   apply: async (tx, schema, events, context, prepared) => {
     const taskEvents = events.filter(isStoredTaskEvent);
     if (taskEvents.length === 0) return;
-    const state = await loadTaskRows(tx, schema, [...new Set(taskEvents.map((event) => event.data.taskId))]);
+    const since = new Map<string, LocalDate>();
+    for (const event of taskEvents) {
+      const earliest = since.get(event.data.taskId);
+      if (earliest === undefined || event.metadata.occurredOn < earliest) since.set(event.data.taskId, event.metadata.occurredOn);
+    }
+    const state = await loadTaskRows(tx, schema, since);
     const streams = prepared.streams as ReadonlyMap<string, readonly StoredTaskEvent[]>;
     const register = new Set<string>();
     const history = rowBuffer(TASK_HISTORY);
