@@ -138,15 +138,12 @@ export const updateRows = async (tx: SqlTransaction, schema: string, table: Tabl
  * Reads rows as JSON objects (`to_json`), so that both drivers return the same values: dates as
  * `YYYY-MM-DD`, timestamps as ISO text, arrays and jsonb as JSON — exactly what the writers take back.
  */
-export const selectRows = async (tx: SqlTransaction, schema: string, table: TableSpec, where: string, params: readonly unknown[]): Promise<Row[]> => {
-  const { text, name } = cached(`select:${schema}.${table.name}:${where}`, () => `SELECT to_json(t) AS row FROM ${qualified(schema, table)} t WHERE ${where}`);
-  const rows = await tx.query(text, params, name);
-  return rows.map((row) => row['row'] as Row);
-};
+export const selectRows = (tx: SqlTransaction, schema: string, table: TableSpec, where: string, params: readonly unknown[]): Promise<Row[]> =>
+  selectRowsWith(tx, `${schema}.${table.name}:${where}`, () => `SELECT to_json(t) AS row FROM ${qualified(schema, table)} t WHERE ${where}`, params);
 
 /** Reads rows as JSON objects like `selectRows`, with a whole query of the caller's (`… to_json(t) AS row …`), built and prepared once per `key`. */
 export const selectRowsWith = async (tx: SqlTransaction, key: string, build: () => string, params: readonly unknown[]): Promise<Row[]> => {
-  const { text, name } = cached(`select-with:${key}`, build);
+  const { text, name } = cached(`select:${key}`, build);
   const rows = await tx.query(text, params, name);
   return rows.map((row) => row['row'] as Row);
 };

@@ -275,7 +275,7 @@ const selectHistoryFrom = (tx: Parameters<Projection['apply']>[0], schema: strin
 
 /**
  * Loads the rows of the tasks a batch touches, each from the date of its earliest event in the batch
- * (`since`): register, the current history rows from the one in force on that date, calendar in force.
+ * (`since`): register, the current history rows from the last one starting before that date, calendar in force.
  */
 const loadTaskRows = async (tx: Parameters<Projection['apply']>[0], schema: string, since: ReadonlyMap<string, LocalDate>): Promise<Map<string, TaskRows>> => {
   const taskIds = [...since.keys()];
