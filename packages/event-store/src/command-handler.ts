@@ -1,6 +1,7 @@
 import { CURRENT_SCHEMA_VERSIONS, eventMetadataFor, type CommandMetadata, type Decider, type DomainEvent, type Instant } from '@chidao/domain';
 import * as E from 'fp-ts/Either';
 import { isWrongExpectedRevision, WrongExpectedRevisionError } from './errors';
+import type { StreamStateCache } from './stream-state-cache';
 import type { AppendResult, EventStore, NewEvent, StoredEvent } from './types';
 
 /** What the command handler needs besides the store: the clock lives here, outside the domain. */
@@ -10,6 +11,12 @@ export type CommandHandlerDependencies = {
   readonly now: () => Instant;
   /** How many times a conflicting append is retried, re-reading and re-deciding each time. */
   readonly maxRetries?: number;
+  /**
+   * The folded state of recently used streams, shared by the commands of one process: a command on a
+   * cached stream decides without reading it. Only an append is decided on a cached state — the store
+   * refuses it if the stream has moved on, and the command then starts over from the stream as stored.
+   */
+  readonly cache?: StreamStateCache;
 };
 
 /** The outcome of a handled command: the decider's refusal, or what was recorded. */
@@ -42,7 +49,9 @@ const DEFAULT_MAX_RETRIES = 3;
  * Load → decide → append (fmodel-ts's application layer). Reads the stream, folds it, decides, and
  * appends with the revision it read as the expected one; on a conflict it starts over, at most
  * `maxRetries` times, then lets the `WrongExpectedRevisionError` through. Idempotent by command id:
- * a command id already recorded returns the first result and appends nothing.
+ * a command id already recorded returns the first result and appends nothing. With a `cache`, a
+ * stream this process used lately is not read again unless the cached state turns out stale or
+ * leads to anything but an append.
  */
 export const handleCommand = async <Command extends { readonly metadata: CommandMetadata }, State, Event extends DomainEvent, Error>(
   dependencies: CommandHandlerDependencies,
@@ -51,7 +60,7 @@ export const handleCommand = async <Command extends { readonly metadata: Command
   command: Command,
   options: HandleCommandOptions<State, Error> = {},
 ): Promise<CommandOutcome<Error>> => {
-  const { store, now } = dependencies;
+  const { store, now, cache } = dependencies;
   const maxRetries = dependencies.maxRetries ?? DEFAULT_MAX_RETRIES;
   const commandId = command.metadata.commandId;
   // A command recorded before answers with its first result. The happy path needs no extra read: the
@@ -63,23 +72,52 @@ export const handleCommand = async <Command extends { readonly metadata: Command
     return before.length > 0 ? duplicateResult(before[0]!.stream, before) : undefined;
   };
 
-  for (let attempt = 0; ; attempt += 1) {
-    const history = await store.readStream(stream);
-    const mine = history.filter((event) => event.metadata.commandId === commandId);
-    if (mine.length > 0) return E.right(duplicateResult(stream, mine));
-    const state = history.reduce((current, event) => decider.evolve(current, event as unknown as Event), decider.initialState());
+  // A cached state decides only what the store will check again: an append expecting its revision. Any
+  // other outcome decided on it is decided again on the stream as stored (`fromStore`), and so is an
+  // append the store refused because the stream had moved on; neither counts as a retry.
+  let fromStore = cache === undefined;
+  for (let attempt = 0; ; ) {
+    const cached = fromStore ? undefined : cache!.get<State>(stream, decider);
+    fromStore = true;
+    let state: State;
+    let revision: number;
+    if (cached !== undefined) {
+      ({ state, revision } = cached);
+    } else {
+      const history = await store.readStream(stream);
+      const mine = history.filter((event) => event.metadata.commandId === commandId);
+      if (mine.length > 0) return E.right(duplicateResult(stream, mine));
+      state = history.reduce((current, event) => decider.evolve(current, event as unknown as Event), decider.initialState());
+      revision = history.at(-1)?.revision ?? -1;
+      cache?.set(stream, decider, { revision, state });
+    }
+    const recheck = (): void => cache!.delete(stream, true);
+
     const refusal = options.precondition?.(state);
     if (refusal !== undefined) {
+      if (cached !== undefined) {
+        recheck();
+        continue;
+      }
       const duplicate = await recordedElsewhere();
       return duplicate === undefined ? E.left(refusal) : E.right(duplicate);
     }
-    const revision = history.at(-1)?.revision ?? -1;
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
+      if (cached !== undefined) {
+        recheck();
+        continue;
+      }
       const duplicate = await recordedElsewhere();
       if (duplicate !== undefined) return E.right(duplicate);
       throw new WrongExpectedRevisionError(stream, options.expectedRevision === -1 ? 'no_stream' : options.expectedRevision, revision === -1 ? null : revision);
     }
     const decision = decider.decide(command, state);
+    if (E.isLeft(decision) || decision.right.length === 0) {
+      if (cached !== undefined) {
+        recheck();
+        continue;
+      }
+    }
     if (E.isLeft(decision)) {
       const duplicate = await recordedElsewhere();
       return duplicate === undefined ? decision : E.right(duplicate);
@@ -91,11 +129,25 @@ export const handleCommand = async <Command extends { readonly metadata: Command
     const events = decision.right.map(
       (event): NewEvent => ({ ...event, metadata: eventMetadataFor(command.metadata, recordedAt, CURRENT_SCHEMA_VERSIONS[event.type]) }) as NewEvent,
     );
+    let result: AppendResult;
     try {
-      return E.right(await store.appendToStream(stream, events, { expectedRevision: revision === -1 ? 'no_stream' : revision }));
+      result = await store.appendToStream(stream, events, { expectedRevision: revision === -1 ? 'no_stream' : revision });
     } catch (error) {
+      cache?.delete(stream, cached !== undefined && isWrongExpectedRevision(error));
+      if (cached !== undefined && isWrongExpectedRevision(error)) continue;
       if (!isWrongExpectedRevision(error) || attempt >= maxRetries || options.expectedRevision !== undefined) throw error;
+      attempt += 1;
+      continue;
     }
+    // A command id recorded meanwhile: answered as a repeat found by reading is, with the revision its own
+    // events reached (the store's answer names the stream's revision now).
+    if (result.duplicate) {
+      cache?.delete(stream);
+      return E.right(result.events.length > 0 ? duplicateResult(result.events[0]!.stream, result.events) : result);
+    }
+    // The events just appended, folded on: the next command on this stream starts from here.
+    cache?.set(stream, decider, { revision: result.nextExpectedRevision, state: result.events.reduce((current, event) => decider.evolve(current, event as unknown as Event), state) });
+    return E.right(result);
   }
 };
 

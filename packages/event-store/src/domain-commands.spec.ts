@@ -11,6 +11,7 @@ import {
 import { isInvalidAppend } from './errors';
 import { createEventStore } from './event-store';
 import { createInMemoryBackend } from './in-memory-backend';
+import { createStreamStateCache } from './stream-state-cache';
 
 const metadata = (commandId: string, occurredOn = '2026-02-27'): CommandMetadata => ({
   commandId,
@@ -46,12 +47,16 @@ const assign = (taskId: string, directiveId = 'kh-ubnd-tb-2026-02-27'): TaskComm
   metadata: metadata(`assign-${taskId}`),
 });
 
-const setUp = () => {
-  const store = createEventStore(createInMemoryBackend());
-  return { store, dependencies: { store, now: () => '2026-03-02T02:00:00.000Z' } };
-};
+// Every case runs twice: reading each stream for each command, and with the state cache of one process.
+describe.each([
+  ['reading every stream', false],
+  ['with a stream state cache', true],
+] as const)('domain commands, %s', (_label, cached) => {
+  const setUp = () => {
+    const store = createEventStore(createInMemoryBackend());
+    return { store, dependencies: { store, now: () => '2026-03-02T02:00:00.000Z', ...(cached ? { cache: createStreamStateCache(100) } : {}) } };
+  };
 
-describe('domain commands', () => {
   it('routes a task id to its directive and stream', () => {
     expect(directiveIdOfTask('kh-ubnd-tb-2026-02-27/1.a')).toBe('kh-ubnd-tb-2026-02-27');
     expect(streamOfTask('kh-ubnd-tb-2026-02-27/1.a')).toBe('task-kh-ubnd-tb-2026-02-27/1.a');

@@ -50,6 +50,9 @@ export { createInMemoryBackend, satisfies } from './in-memory-backend';
 export type { CommandHandlerDependencies, CommandOptions, CommandOutcome, HandleCommandOptions } from './command-handler';
 export { handleCommand } from './command-handler';
 
+export type { CachedStreamState, StreamStateCache, StreamStateCacheStats } from './stream-state-cache';
+export { createStreamStateCache } from './stream-state-cache';
+
 export type { DirectiveHistory, DomainCommandInput, DomainCommandOptions } from './domain-commands';
 export {
   directiveIdOfTask,

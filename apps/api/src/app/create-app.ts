@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import { createStreamStateCache } from '@chidao/event-store';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { Instant, Role } from '@chidao/domain';
@@ -63,7 +64,8 @@ export const createChidaoApp = async (options: CreateAppOptions): Promise<Chidao
     await migrateIdempotency(infrastructure.db);
     runner = createProjectionRunner({ store: infrastructure.store, db: infrastructure.db, now: () => new Date(now()) });
     await runner.start();
-    const commands = createCommandService({ store: infrastructure.store, now, idempotency: sqlIdempotencyStore(infrastructure.db) });
+    const cache = config.streamCacheSize > 0 ? createStreamStateCache(config.streamCacheSize) : undefined;
+    const commands = createCommandService({ store: infrastructure.store, now, idempotency: sqlIdempotencyStore(infrastructure.db), ...(cache === undefined ? {} : { cache }) });
     const demo = config.demo ? await loadDemoData(commands) : null;
     const demoPosition = demo === null ? null : lastDemoPosition(demo);
     if (demoPosition !== null) await runner.waitForPosition(demoPosition, 30_000);

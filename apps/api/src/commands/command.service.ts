@@ -13,6 +13,8 @@ import {
   type AppendResult,
   type DomainCommandInput,
   type EventStore,
+  type StreamStateCache,
+  type StreamStateCacheStats,
 } from '@chidao/event-store';
 import * as E from 'fp-ts/Either';
 import { createHash, randomUUID } from 'node:crypto';
@@ -57,6 +59,8 @@ export type CommandService = {
   readonly handle: (principal: Principal, request: CommandRequest) => Promise<CommandAnswer>;
   /** Runs a complete domain command (from an import or the demo data) through the same checks. */
   readonly execute: (principal: Principal, access: CommandEndpoint['access'], command: unknown, expectedRevision?: number) => Promise<CommandAnswer>;
+  /** How the stream state cache has served (null without one), for /metrics. */
+  readonly cacheStats: () => StreamStateCacheStats | null;
 };
 
 /** What the service needs. */
@@ -64,6 +68,8 @@ export type CommandServiceDependencies = {
   readonly store: EventStore;
   readonly now: () => Instant;
   readonly idempotency: IdempotencyStore;
+  /** The folded state of recently used streams (absent: every command reads its stream). */
+  readonly cache?: StreamStateCache;
 };
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -188,7 +194,7 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 
 /** The command service on a store, a clock and a place to keep idempotent answers. */
 export const createCommandService = (dependencies: CommandServiceDependencies): CommandService => {
-  const { store, now, idempotency } = dependencies;
+  const { store, now, idempotency, cache } = dependencies;
 
   const execute: CommandService['execute'] = async (principal, access, input, expectedRevision) => {
     checkRole(principal, access);
@@ -203,7 +209,7 @@ export const createCommandService = (dependencies: CommandServiceDependencies): 
       // another agency's, checked on the task as loaded for the command. A command already recorded answers
       // as it did then, even if the task has since passed to another agency: a retry must not turn into a refusal.
       const actingAgency = principal.role === 'agency' && 'taskId' in command.data ? { actingAgency: principal.agencyId ?? '' } : {};
-      const outcome = await executeDomainCommand({ store, now }, command, { ...actingAgency, ...(expectedRevision === undefined ? {} : { expectedRevision }) });
+      const outcome = await executeDomainCommand({ store, now, ...(cache === undefined ? {} : { cache }) }, command, { ...actingAgency, ...(expectedRevision === undefined ? {} : { expectedRevision }) });
       return E.isLeft(outcome) ? domainErrorAnswer(outcome.left) : successAnswer(command, outcome.right);
     } catch (error) {
       if (isWrongExpectedRevision(error)) {
@@ -313,5 +319,9 @@ export const createCommandService = (dependencies: CommandServiceDependencies): 
     return withDerivedHeaders(answer, false);
   };
 
-  return { handle, execute: async (...args) => withDerivedHeaders(await execute(...args), false) };
+  return {
+    handle,
+    execute: async (...args) => withDerivedHeaders(await execute(...args), false),
+    cacheStats: () => cache?.stats() ?? null,
+  };
 };

@@ -1,3 +1,5 @@
+import { executeDomainCommand } from '@chidao/event-store';
+import * as E from 'fp-ts/Either';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
 /*
@@ -294,5 +296,35 @@ describe('If-Match', () => {
   it('400 for an If-Match that is not a revision', async () => {
     const response = await appendsNothing(() => post(`${TASK_PATH}/progress-reports`).set('If-Match', 'yesterday').send({ summary: 'x' }));
     expect(response.status).toBe(400);
+  });
+});
+
+describe('the stream state cache', () => {
+  const metric = async (name: string): Promise<number> => {
+    const text = (await app.http().get('/metrics').set('Authorization', `Bearer ${app.token('admin')}`).expect(200)).text;
+    const match = new RegExp(`^${name} (\\d+)$`, 'm').exec(text);
+    if (match === null) throw new Error(`${name} is not in /metrics`);
+    return Number(match[1]);
+  };
+
+  it('decides a command on a task it just wrote without reading it, and one after another writer on the stored stream', async () => {
+    const first = await post(`${TASK_PATH}/reminders`).send({ occurredOn: '2026-03-03' }).expect(201);
+    const [hits, stale] = [await metric('chidao_stream_cache_hits_total'), await metric('chidao_stream_cache_stale_total')];
+    const second = await post(`${TASK_PATH}/reminders`).send({ occurredOn: '2026-03-04' }).expect(201);
+    expect(second.body.revision).toBe(first.body.revision + 1);
+    expect(await metric('chidao_stream_cache_hits_total')).toBe(hits + 1);
+
+    // Another process (its own command path, no shared cache) appends to the task.
+    const elsewhere = await executeDomainCommand({ store: app.infrastructure.store, now: () => '2026-03-05T01:00:00.000Z' }, {
+      type: 'IssueTaskReminder',
+      data: { taskId: `${DIRECTIVE}/1.a`, note: 'Nhắc từ tiến trình khác' },
+      metadata: { commandId: 'elsewhere-reminder', actor: { userId: 'vp-ubnd.khac', role: 'secretariat' }, occurredOn: '2026-03-05' },
+    });
+    expect(E.isRight(elsewhere)).toBe(true);
+    const third = await post(`${TASK_PATH}/reminders`).send({ occurredOn: '2026-03-06' }).expect(201);
+    expect(third.body.revision).toBe(second.body.revision + 2);
+    expect(await metric('chidao_stream_cache_stale_total')).toBe(stale + 1);
+    const stream = await app.infrastructure.store.readStream(`task-${DIRECTIVE}/1.a`);
+    expect(stream.slice(-3).map((event) => event.metadata.occurredOn)).toEqual(['2026-03-04', '2026-03-05', '2026-03-06']);
   });
 });

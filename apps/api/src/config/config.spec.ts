@@ -7,7 +7,7 @@ import { DEV_SECRET_FILE, resolveJwtSecret } from './jwt-secret';
 describe('loadConfig', () => {
   it('defaults to the embedded store in ./data, port 3000, the demo data on', () => {
     const config = loadConfig({}, '/srv/chidao');
-    expect(config).toMatchObject({ port: 3000, dataDir: '/srv/chidao/data', demo: true, production: false, readYourWritesTimeoutMs: 5000 });
+    expect(config).toMatchObject({ port: 3000, dataDir: '/srv/chidao/data', demo: true, production: false, readYourWritesTimeoutMs: 5000, streamCacheSize: 10_000 });
     expect(storeKindOf(config)).toBe('pglite');
   });
 
@@ -22,6 +22,12 @@ describe('loadConfig', () => {
 
   it('refuses a port that is not one', () => {
     expect(() => loadConfig({ PORT: 'http' }, '/x')).toThrow(ConfigError);
+  });
+
+  it('reads the stream cache size, 0 turning it off, and refuses one that is not a size', () => {
+    expect(loadConfig({ CHIDAO_STREAM_CACHE: '0' }, '/x').streamCacheSize).toBe(0);
+    expect(loadConfig({ CHIDAO_STREAM_CACHE: '500' }, '/x').streamCacheSize).toBe(500);
+    for (const bad of ['-1', 'many', '1.5']) expect(() => loadConfig({ CHIDAO_STREAM_CACHE: bad }, '/x')).toThrow('CHIDAO_STREAM_CACHE must be an integer from 0 to 1000000');
   });
 });
 

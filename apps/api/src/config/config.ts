@@ -23,6 +23,12 @@ export type AppConfig = {
   readonly demo: boolean;
   /** How long a query with `minPosition` waits for the read models to catch up (`CHIDAO_READ_WAIT_MS`, default 5,000). */
   readonly readYourWritesTimeoutMs: number;
+  /**
+   * How many streams' folded state the command path keeps (`CHIDAO_STREAM_CACHE`, default 10,000; 0 turns it
+   * off): a command on one of them decides without reading the stream; the append's revision check catches
+   * a stale state (see `createStreamStateCache` of @chidao/event-store).
+   */
+  readonly streamCacheSize: number;
 };
 
 /** The largest request body accepted, in bytes (256 KB); a larger one is answered 413. */
@@ -59,6 +65,15 @@ const waitOf = (value: string | undefined): number => {
   return ms;
 };
 
+const cacheSizeOf = (value: string | undefined): number => {
+  if (value === undefined) return 10_000;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 0 || size > 1_000_000) {
+    throw new ConfigError(`CHIDAO_STREAM_CACHE không hợp lệ: "${value}"`, `CHIDAO_STREAM_CACHE must be an integer from 0 to 1000000, got "${value}"`);
+  }
+  return size;
+};
+
 const OFF = new Set(['0', 'off', 'false', 'no']);
 
 /** Reads the settings from `env`; relative folders are resolved against `cwd`. */
@@ -72,6 +87,7 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>, cw
   production: env['NODE_ENV'] === 'production',
   demo: !OFF.has((present(env['CHIDAO_DEMO']) ?? 'on').toLowerCase()),
   readYourWritesTimeoutMs: waitOf(present(env['CHIDAO_READ_WAIT_MS'])),
+  streamCacheSize: cacheSizeOf(present(env['CHIDAO_STREAM_CACHE'])),
 });
 
 /** The store kind the settings select: EventStoreDB first, then PostgreSQL, else the embedded folder. */

@@ -1,6 +1,8 @@
 import { Controller, Get, Header, Inject, Logger, Res } from '@nestjs/common';
 import { Public, Roles } from '../auth/auth.guard';
-import { INFRASTRUCTURE, METRICS, RUNNER } from '../app/tokens';
+import type { StreamStateCacheStats } from '@chidao/event-store';
+import { COMMANDS, INFRASTRUCTURE, METRICS, RUNNER } from '../app/tokens';
+import type { CommandService } from '../commands/command.service';
 import type { HttpMetrics } from '../http/http-metrics';
 import type { Infrastructure } from '../infrastructure/infrastructure';
 import type { ProjectionRunner } from '../read-models';
@@ -19,6 +21,20 @@ const processText = (): string => {
   ].join('\n');
 };
 
+/** The command path's stream state cache under Prometheus names; nothing when it is off. */
+const cacheText = (stats: StreamStateCacheStats | null): string => {
+  if (stats === null) return '';
+  const lines = (name: string, type: 'counter' | 'gauge', help: string, value: number) => [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, `${name} ${value}`];
+  return [
+    ...lines('chidao_stream_cache_hits_total', 'counter', 'Commands decided on a cached stream state (no stream read).', stats.hits),
+    ...lines('chidao_stream_cache_misses_total', 'counter', 'Commands that read their stream.', stats.misses),
+    ...lines('chidao_stream_cache_stale_total', 'counter', 'Cached states found stale or rechecked on the stored stream.', stats.stale),
+    ...lines('chidao_stream_cache_streams', 'gauge', 'Streams whose state is cached now.', stats.size),
+    ...lines('chidao_stream_cache_capacity', 'gauge', 'Most streams the cache keeps (CHIDAO_STREAM_CACHE).', stats.capacity),
+    '',
+  ].join('\n');
+};
+
 /** Health and metrics for operators. */
 @Controller()
 export class HealthController {
@@ -26,6 +42,7 @@ export class HealthController {
     @Inject(RUNNER) private readonly runner: ProjectionRunner,
     @Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure,
     @Inject(METRICS) private readonly metrics: HttpMetrics,
+    @Inject(COMMANDS) private readonly commands: CommandService,
   ) {}
 
   /** Public, for load balancers and probes: no data beyond the store kind and the projection lag. */
@@ -44,12 +61,12 @@ export class HealthController {
     }
   }
 
-  /** Prometheus text: the projection runner's metrics, the HTTP request counts and durations, and the process's memory. */
+  /** Prometheus text: the projection runner's metrics, the HTTP request counts and durations, the stream state cache, and the process's memory. */
   @Get('metrics')
   @Roles('admin', 'analyst', 'auditor')
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   async prometheus() {
     const runnerText = await this.runner.metricsText();
-    return `${runnerText.endsWith('\n') ? runnerText : `${runnerText}\n`}${this.metrics.text()}${processText()}`;
+    return `${runnerText.endsWith('\n') ? runnerText : `${runnerText}\n`}${this.metrics.text()}${cacheText(this.commands.cacheStats())}${processText()}`;
   }
 }
