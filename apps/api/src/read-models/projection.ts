@@ -65,6 +65,19 @@ export type BulkProjection = {
   readonly corrections: () => readonly TableWrite[];
 };
 
+/**
+ * What a projection kept in memory of the rows it wrote in earlier live batches of this runner, so
+ * that the next batch need not read them back. The runner hands one to each live batch on the `read`
+ * schema and keeps what the batch `set` only once its transaction has committed; it forgets everything
+ * when anyone else may have written the tables (another runner moved or touched the checkpoints, a
+ * rebuild swapped them in) and after a failed batch. A projection must store only what equals its
+ * rows as committed, and may always read the tables instead.
+ */
+export type BatchMemo = {
+  readonly get: (key: string) => unknown;
+  readonly set: (key: string, value: unknown) => void;
+};
+
 /** A projection: its name (the key of its checkpoint), its tables, and how it applies events. */
 export type Projection = {
   readonly name: string;
@@ -73,8 +86,15 @@ export type Projection = {
   readonly tables: readonly TableSpec[];
   /** Reads what a batch needs from the store, before the transaction. */
   readonly prepare?: (events: readonly StoredEvent[], context: ProjectionContext) => Promise<PreparedBatch>;
-  /** Applies events, in global order, to its tables in `schema`, inside the caller's transaction. */
-  readonly apply: (tx: SqlTransaction, schema: string, events: readonly StoredEvent[], context: ProjectionContext, prepared: PreparedBatch) => Promise<void>;
+  /** Applies events, in global order, to its tables in `schema`, inside the caller's transaction; `memo` on live batches only. */
+  readonly apply: (
+    tx: SqlTransaction,
+    schema: string,
+    events: readonly StoredEvent[],
+    context: ProjectionContext,
+    prepared: PreparedBatch,
+    memo?: BatchMemo,
+  ) => Promise<void>;
   /** Starts a bulk build from the first event into empty tables. */
   readonly bulk: (context: ProjectionContext) => BulkProjection;
 };

@@ -4,7 +4,7 @@ import type { EventStore, Position, StoredEvent } from '@chidao/event-store';
 import { statementName, type SqlClient, type SqlTransaction } from '@chidao/event-store-postgres';
 import { readModelDigest } from './digest';
 import { prometheusText, type RunnerCounters } from './metrics';
-import { NOTHING_PREPARED, writeTables, type PreparedBatch, type Projection, type ProjectionContext, type TableWrite } from './projection';
+import { NOTHING_PREPARED, writeTables, type BatchMemo, type PreparedBatch, type Projection, type ProjectionContext, type TableWrite } from './projection';
 import { migrateReadModels, projectionNamed, PROJECTIONS, READ_SCHEMA } from './schema';
 import { addPrimaryKeySql, createIndexesSql, createTableSql, identifier, type TableSpec } from './table';
 import { TASK_HISTORY } from './tables';
@@ -93,6 +93,12 @@ export type ProjectionRunnerOptions = {
    * batch by batch (default true).
    */
   readonly bulkStart?: boolean;
+  /**
+   * How many keys (tasks, for the tasks projection) each projection may keep in memory of the rows its
+   * live batches wrote, so that the next batch touching them need not read them back; default 10,000,
+   * 0 for none. See `BatchMemo`.
+   */
+  readonly memoSize?: number;
   /** Told of every failed batch (the runner retries it). */
   readonly onError?: (error: unknown) => void;
   /**
@@ -102,12 +108,12 @@ export type ProjectionRunnerOptions = {
   readonly afterApply?: (projection: string, events: readonly StoredEvent[]) => void | Promise<void>;
 };
 
-const DEFAULTS = { batchSize: 500, pollIntervalMs: 1_000, batchDelayMs: 25, retryDelayMs: 1_000, rebuildBatchSize: 4_000, lagScanLimit: 10_000 } as const;
+const DEFAULTS = { batchSize: 500, pollIntervalMs: 1_000, batchDelayMs: 25, retryDelayMs: 1_000, rebuildBatchSize: 4_000, lagScanLimit: 10_000, memoSize: 10_000 } as const;
 
 /** The statements of every live batch (prepared once per connection). */
-const LOCK_CHECKPOINTS = `SELECT projection, position FROM ${READ_SCHEMA}.checkpoints WHERE projection = ANY($1::text[]) FOR UPDATE`;
+const LOCK_CHECKPOINTS = `SELECT projection, position, updated_at::text AS stamp FROM ${READ_SCHEMA}.checkpoints WHERE projection = ANY($1::text[]) FOR UPDATE`;
 const ADVANCE_CHECKPOINTS = `UPDATE ${READ_SCHEMA}.checkpoints c SET position = $2, events_applied = c.events_applied + x.n, updated_at = now()
-  FROM unnest($1::text[], $3::integer[]) AS x(projection, n) WHERE c.projection = x.projection`;
+  FROM unnest($1::text[], $3::integer[]) AS x(projection, n) WHERE c.projection = x.projection RETURNING c.projection, c.updated_at::text AS stamp`;
 
 /** Most rows in one statement of a bulk build's final writes. */
 const FINAL_CHUNK = 10_000;
@@ -152,6 +158,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   const retryDelayMs = options.retryDelayMs ?? DEFAULTS.retryDelayMs;
   const rebuildBatchSize = options.rebuildBatchSize ?? DEFAULTS.rebuildBatchSize;
   const lagScanLimit = options.lagScanLimit ?? DEFAULTS.lagScanLimit;
+  const memoSize = options.memoSize ?? DEFAULTS.memoSize;
   const context: ProjectionContext = { store, deadlineSettings: options.deadlineSettings ?? DEFAULT_DEADLINE_SETTINGS };
   const projections = PROJECTIONS;
   const exclusive = createMutex();
@@ -167,6 +174,50 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   const waiters = new Set<{ readonly position: Position; readonly resolve: (reached: boolean) => void; readonly timer: NodeJS.Timeout }>();
 
   const allNames = projections.map((projection) => projection.name);
+
+  /**
+   * What each projection kept of the rows its committed live batches wrote (see `BatchMemo`), least
+   * recently written first, and the checkpoint's `updated_at` as this runner's last batch left it: a
+   * memo holds only while its checkpoint row still carries that stamp, i.e. nobody else has written since.
+   */
+  const memos = new Map<string, Map<string, unknown>>();
+  const stamps = new Map<string, string>();
+  const forgetMemos = (): void => {
+    memos.clear();
+    stamps.clear();
+  };
+  /** A live batch's view of the memos: what it sets is kept only by `keep`, after its transaction committed. */
+  const batchMemos = () => {
+    const staged = new Map<string, Map<string, unknown>>();
+    const stagedStamps = new Map<string, string>();
+    return {
+      memoOf: (name: string): BatchMemo | undefined => {
+        if (memoSize === 0) return undefined;
+        const mine = new Map<string, unknown>();
+        staged.set(name, mine);
+        return {
+          get: (key) => (mine.has(key) ? mine.get(key) : memos.get(name)?.get(key)),
+          set: (key, value) => void mine.set(key, value),
+        };
+      },
+      stamp: (name: string, stamp: string) => void stagedStamps.set(name, stamp),
+      keep: (): void => {
+        for (const [name, entries] of staged) {
+          const kept = memos.get(name) ?? new Map<string, unknown>();
+          for (const [key, value] of entries) {
+            kept.delete(key);
+            kept.set(key, value);
+          }
+          for (const key of kept.keys()) {
+            if (kept.size <= memoSize) break;
+            kept.delete(key);
+          }
+          memos.set(name, kept);
+        }
+        for (const [name, stamp] of stagedStamps) stamps.set(name, stamp);
+      },
+    };
+  };
   const checkpoint = (): Position | null => minimumOf(checkpoints, projections);
 
   const loadCheckpoints = async (): Promise<void> => {
@@ -253,23 +304,29 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     marks: ReadonlyMap<string, Position | null>,
     plan: Plan,
     last: Position,
-    live: boolean,
+    batch: ReturnType<typeof batchMemos> | undefined,
   ): Promise<(readonly [string, number])[]> => {
-    if (live) {
+    if (batch !== undefined) {
       const names = targets.map((projection) => projection.name);
       const rows = await tx.query(LOCK_CHECKPOINTS, [names], statementName(LOCK_CHECKPOINTS));
       if (rows.length !== names.length || rows.some((row) => ((row['position'] as string | null) ?? null) !== (marks.get(row['projection'] as string) ?? null))) {
         throw new CheckpointsMoved();
       }
+      // Same position but touched since this runner's last batch (a rebuild elsewhere swapped its copy in): its memo no longer holds.
+      for (const row of rows) {
+        const name = row['projection'] as string;
+        if (stamps.get(name) !== row['stamp']) memos.delete(name);
+      }
     }
     const applied: (readonly [string, number])[] = [];
     for (const { projection, events, prepared } of plan) {
-      await projection.apply(tx, schema, events, context, prepared);
-      if (live) await options.afterApply?.(projection.name, events);
+      await projection.apply(tx, schema, events, context, prepared, batch?.memoOf(projection.name));
+      if (batch !== undefined) await options.afterApply?.(projection.name, events);
       applied.push([projection.name, events.length]);
     }
-    if (live && applied.length > 0) {
-      await tx.query(ADVANCE_CHECKPOINTS, [applied.map(([name]) => name), last, applied.map(([, n]) => n)], statementName(ADVANCE_CHECKPOINTS));
+    if (batch !== undefined && applied.length > 0) {
+      const advanced = await tx.query(ADVANCE_CHECKPOINTS, [applied.map(([name]) => name), last, applied.map(([, n]) => n)], statementName(ADVANCE_CHECKPOINTS));
+      for (const row of advanced) batch.stamp(row['projection'] as string, row['stamp'] as string);
     }
     return applied;
   };
@@ -286,7 +343,17 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     if (last === undefined) return [];
     const plan = await planBatch(targets, marks, events);
     if (plan.length === 0) return [];
-    return db.transaction((tx) => applyPlan(tx, schema, targets, marks, plan, last, live));
+    if (!live) return db.transaction((tx) => applyPlan(tx, schema, targets, marks, plan, last, undefined));
+    const batch = batchMemos();
+    try {
+      const applied = await db.transaction((tx) => applyPlan(tx, schema, targets, marks, plan, last, batch));
+      batch.keep();
+      return applied;
+    } catch (error) {
+      // Rolled back — or committed with the answer lost: either way the memos may no longer match the tables.
+      forgetMemos();
+      throw error;
+    }
   };
 
   /** One live batch, in a transaction, under the lock; the in-memory checkpoints move after the commit. */
@@ -376,6 +443,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   const start = async (): Promise<void> => {
     if (loop !== null) return;
     stopping = false;
+    // Whatever happened while this runner was stopped, its memos do not know of.
+    forgetMemos();
     await migrateReadModels(db);
     await loadCheckpoints();
     // A projection that never ran is built in bulk from the log (much faster than batch by batch).
@@ -529,6 +598,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
               built.events + extra,
             ]);
           });
+          // The tables the memos describe are gone.
+          forgetMemos();
           for (const projection of selected) {
             checkpoints.set(projection.name, target);
             counters.applied.set(projection.name, (counters.applied.get(projection.name) ?? 0) + built.events + extra);

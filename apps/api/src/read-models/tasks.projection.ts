@@ -1,6 +1,6 @@
 import { canonicalJson } from '@chidao/event-store';
 import { daysBetween, dueDateOf, type Deadline, type DeadlineSettings, type DocumentRef, type LocalDate } from '@chidao/domain';
-import { isStoredTaskEvent, writeTables, type PreparedBatch, type Projection, type ProjectionContext, type StoredTaskEvent, type TableWrite } from './projection';
+import { isStoredTaskEvent, writeTables, type BatchMemo, type PreparedBatch, type Projection, type ProjectionContext, type StoredTaskEvent, type TableWrite } from './projection';
 import { qualified, rowBuffer, rowKey, selectRows, selectRowsWith, type Row } from './table';
 import { DEADLINE_CALENDAR, EXTENSION_LOG, TASK_HISTORY, TASKS } from './tables';
 import { evolveTaskFacts, factsOfRow, foldTaskFacts, type TaskFacts } from './task-facts';
@@ -312,6 +312,26 @@ const loadTaskRows = async (tx: Parameters<Projection['apply']>[0], schema: stri
 
 const EMPTY: TaskRows = { facts: undefined, meta: undefined, history: [], calendar: undefined };
 
+/**
+ * A task's rows as a live batch left them, kept in the runner's memo. `history` holds the current rows
+ * from the first one loaded on; `historyFrom` is that row's valid_from — an event dated after it finds
+ * the row in force on its date among them — or null when no current row is missing (none started before
+ * the date they were loaded for).
+ */
+type KeptTask = { readonly rows: TaskRows; readonly historyFrom: LocalDate | null };
+
+/** What a task's rows loaded for an event dated `since` cover: see `KeptTask`. */
+const historyFromOf = (rows: TaskRows, since: LocalDate): LocalDate | null => {
+  const first = rows.history[0];
+  return first === undefined || first.valid_from >= since ? null : first.valid_from;
+};
+
+/** The kept rows of `taskId` if they serve a batch whose earliest event on it is dated `since`. */
+const keptFor = (memo: BatchMemo | undefined, taskId: string, since: LocalDate): KeptTask | undefined => {
+  const kept = memo?.get(taskId) as KeptTask | undefined;
+  return kept !== undefined && (kept.historyFrom === null || since > kept.historyFrom) ? kept : undefined;
+};
+
 /** Reads the streams of the rare events that may need them (before the transaction). */
 const prepareStreams = async (events: readonly StoredTaskEvent[], context: ProjectionContext): Promise<PreparedBatch> => {
   const needed = new Map<string, { stream: string; upTo: number }>();
@@ -347,7 +367,7 @@ export const tasksProjection: Projection = {
   description: 'task register, task history, deadline calendar and extension log',
   tables: [TASKS, TASK_HISTORY, DEADLINE_CALENDAR, EXTENSION_LOG],
   prepare: (events, context) => prepareStreams(events.filter(isStoredTaskEvent), context),
-  apply: async (tx, schema, events, context, prepared) => {
+  apply: async (tx, schema, events, context, prepared, memo) => {
     const taskEvents = events.filter(isStoredTaskEvent);
     if (taskEvents.length === 0) return;
     const since = new Map<string, LocalDate>();
@@ -355,7 +375,23 @@ export const tasksProjection: Projection = {
       const earliest = since.get(event.data.taskId);
       if (earliest === undefined || event.metadata.occurredOn < earliest) since.set(event.data.taskId, event.metadata.occurredOn);
     }
-    const state = await loadTaskRows(tx, schema, since);
+    // The rows this runner's last batches left, where they cover the batch's dates; the rest from the tables.
+    const state = new Map<string, TaskRows>();
+    const historyFrom = new Map<string, LocalDate | null>();
+    const missing = new Map<string, LocalDate>();
+    for (const [taskId, date] of since) {
+      const kept = keptFor(memo, taskId, date);
+      if (kept === undefined) {
+        missing.set(taskId, date);
+        continue;
+      }
+      state.set(taskId, kept.rows);
+      historyFrom.set(taskId, kept.historyFrom);
+    }
+    if (missing.size > 0) {
+      for (const [taskId, rows] of await loadTaskRows(tx, schema, missing)) state.set(taskId, rows);
+      for (const [taskId, date] of missing) historyFrom.set(taskId, historyFromOf(state.get(taskId) ?? EMPTY, date));
+    }
     const streams = prepared.streams as ReadonlyMap<string, readonly StoredTaskEvent[]>;
     const register = new Set<string>();
     const history = rowBuffer(TASK_HISTORY);
@@ -376,6 +412,8 @@ export const tasksProjection: Projection = {
       { table: DEADLINE_CALENDAR, mode: 'upsert', rows: calendar.values() },
       { table: EXTENSION_LOG, mode: 'insert', rows: extensions },
     ]);
+    // The rows as written, for the next batch (kept by the runner only once this one has committed).
+    for (const taskId of since.keys()) memo?.set(taskId, { rows: state.get(taskId) ?? EMPTY, historyFrom: historyFrom.get(taskId) ?? null } satisfies KeptTask);
   },
   bulk: (context) => {
     // Every task's rows stay in memory. A history row is inserted once it is settled (ended or
