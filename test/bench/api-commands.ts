@@ -9,8 +9,14 @@ import { concurrently, percentile, since } from './stats';
  * process, on the benchmark's PostgreSQL database — without demo data, with a fixed JWT secret — and
  * sends commands from concurrent clients over keep-alive connections. Every command is a real one on a
  * generated open task, alternating a progress report and a reminder, each with its own Idempotency-Key,
- * so each one loads the task's stream, decides, appends with the hash chain and answers with the
- * global position. The API's resident memory is read from its own /metrics after the run.
+ * so each one decides on the task's state, appends with the hash chain and answers with the global
+ * position. The API's resident memory is read from its own /metrics after the run.
+ *
+ * The warm-up and the measured round cycle through the first half of the open tasks given (4,000), so
+ * the measured commands find their task in the API's stream state cache and the runner's memo — commands
+ * on tasks in use. A second round sends one command to each task of the other half, never touched by
+ * this API process: every one reads its stream and the runner reads its rows back. Both are printed,
+ * with the share of commands decided on a cached state.
  *
  * The clients use `node:http` with a keep-alive agent, not `fetch`: on this machine `fetch` spent about
  * twice the CPU per request, in the client and in the API (GET /health: 2,300/s with `fetch`,
@@ -92,6 +98,14 @@ const apiResidentMiB = async (url: string, token: string): Promise<number | unde
   return match ? Math.round(Number(match[1]) / 1024 / 1024) : undefined;
 };
 
+/** The stream state cache's hits and misses so far, from the API's /metrics. */
+const cacheCounts = async (url: string, token: string): Promise<{ readonly hits: number; readonly misses: number } | undefined> => {
+  const text = (await request(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text;
+  const hits = /^chidao_stream_cache_hits_total (\d+)$/m.exec(text);
+  const misses = /^chidao_stream_cache_misses_total (\d+)$/m.exec(text);
+  return hits && misses ? { hits: Number(hits[1]), misses: Number(misses[1]) } : undefined;
+};
+
 /** The HTTP command benchmark: `clients` concurrent clients, `perClient` commands each after a warm-up. */
 export const httpCommandBench =
   (options: { readonly clients?: number; readonly perClient?: number } = {}): CommandBench =>
@@ -108,10 +122,13 @@ export const httpCommandBench =
     try {
       let sequence = 0;
       const failures: string[] = [];
-      const send = async (client: number): Promise<number> => {
+      const half = Math.floor(taskIds.length / 2);
+      const [hot, cold] = [taskIds.slice(0, half), taskIds.slice(half)];
+      let coldNext = 0;
+      const send = async (client: number, fresh = false): Promise<number> => {
         sequence += 1;
         const n = sequence;
-        const taskId = taskIds[(n * 7919 + client) % taskIds.length]!;
+        const taskId = fresh ? cold[coldNext++ % cold.length]! : hot[(n * 7919 + client) % hot.length]!;
         const [directiveId, localId] = [taskId.slice(0, taskId.indexOf('/')), taskId.slice(taskId.indexOf('/') + 1)];
         const reminder = n % 2 === 0;
         const body = reminder
@@ -134,9 +151,19 @@ export const httpCommandBench =
         await send(client);
       });
       if (failures.length > 0) throw new Error(`commands refused during the warm-up: ${failures.slice(0, 3).join('\n')}`);
+      const before = await cacheCounts(url, admin);
       const samples: number[] = [];
       const elapsed = await concurrently(clients, perClient, async (client) => {
         samples.push(await send(client));
+      });
+      if (failures.length > 0) throw new Error(`${failures.length} commands failed, e.g. ${failures[0]}`);
+      const after = await cacheCounts(url, admin);
+      const streamCacheHitShare =
+        before === undefined || after === undefined ? undefined : (after.hits - before.hits) / Math.max(1, after.hits - before.hits + after.misses - before.misses);
+      // Tasks this process never touched: one command each.
+      const coldSamples: number[] = [];
+      const coldElapsed = await concurrently(clients, Math.floor(cold.length / clients), async (client) => {
+        coldSamples.push(await send(client, true));
       });
       if (failures.length > 0) throw new Error(`${failures.length} commands failed, e.g. ${failures[0]}`);
       // The same clients on GET /health (one small query): what HTTP and NestJS alone allow on this machine.
@@ -152,6 +179,8 @@ export const httpCommandBench =
         clients,
         healthPerSecond,
         ...(apiRssMiB === undefined ? {} : { apiRssMiB }),
+        ...(streamCacheHitShare === undefined ? {} : { streamCacheHitShare }),
+        cold: { p50Ms: percentile(coldSamples, 50), p99Ms: percentile(coldSamples, 99), perSecond: (coldSamples.length * 1000) / coldElapsed },
       };
     } finally {
       agent.destroy();

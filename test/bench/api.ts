@@ -36,6 +36,10 @@ export type CommandBenchResult = {
   readonly healthPerSecond?: number;
   /** Resident memory of the API process after the run, if it measured it. */
   readonly apiRssMiB?: number;
+  /** Share of the measured commands decided on a cached stream state (no stream read), 0–1. */
+  readonly streamCacheHitShare?: number;
+  /** One command on each of tasks the API had not touched: every stream read, every task's rows read back. */
+  readonly cold?: { readonly p50Ms: number; readonly p99Ms: number; readonly perSecond: number };
 };
 
 /**
@@ -388,8 +392,8 @@ export const runApiBench = async (options: ApiBenchOptions): Promise<Record<stri
     if (options.commandBench === undefined) {
       print('not measured: no `commandBench` given (targets p99 ≤ 25 ms, ≥ 1,000 commands/s)');
     } else {
-      // Open tasks, so that every progress report and reminder is accepted.
-      const open = await db.query(`SELECT task_id FROM read.tasks WHERE state = 'open' ORDER BY task_id LIMIT 4000`);
+      // Open tasks, so that every progress report and reminder is accepted: 4,000 in use, 4,000 untouched.
+      const open = await db.query(`SELECT task_id FROM read.tasks WHERE state = 'open' ORDER BY task_id LIMIT 8000`);
       const commands = await options.commandBench({
         connectionString: options.connectionString,
         directiveIds: generated.directiveIds,
@@ -404,6 +408,21 @@ export const runApiBench = async (options: ApiBenchOptions): Promise<Record<stri
       if (commands.healthPerSecond !== undefined) {
         figures['health_per_s'] = commands.healthPerSecond;
         line('baseline: GET /health, same clients (HTTP + NestJS + 1 query)', `${thousands(commands.healthPerSecond)}/s`, `commands at ${(commands.perSecond / commands.healthPerSecond).toFixed(2)} of it`, undefined);
+      }
+      if (commands.streamCacheHitShare !== undefined) {
+        figures['stream_cache_hit_share'] = commands.streamCacheHitShare;
+        line('commands decided on a cached stream state', `${(commands.streamCacheHitShare * 100).toFixed(0)}%`, 'the clients cycle through 4,000 open tasks', undefined);
+      }
+      if (commands.cold !== undefined) {
+        figures['commands_cold_p50_ms'] = commands.cold.p50Ms;
+        figures['commands_cold_p99_ms'] = commands.cold.p99Ms;
+        figures['commands_cold_per_s'] = commands.cold.perSecond;
+        line(
+          'commands on 4,000 tasks the API had not touched: p50 / p99, per second',
+          `${commands.cold.p50Ms.toFixed(1)} / ${commands.cold.p99Ms.toFixed(1)} ms, ${thousands(commands.cold.perSecond)}/s`,
+          '(no target)',
+          undefined,
+        );
       }
       if (commands.apiRssMiB !== undefined) line('API resident memory after the run', `${commands.apiRssMiB} MiB`, 'printed', undefined);
     }
