@@ -44,7 +44,8 @@ type Entry = { readonly decider: object; readonly revision: number; readonly sta
 
 /**
  * Creates a cache of at most `capacity` streams (a positive integer). A task's state is a few
- * kilobytes, so the API's default of 10,000 streams costs some tens of megabytes.
+ * kilobytes (2.2 KB as JSON for the benchmark's tasks of 19 events), so the API's default of 10,000
+ * streams costs some tens of megabytes.
  */
 export const createStreamStateCache = (capacity: number): StreamStateCache => {
   if (!Number.isInteger(capacity) || capacity < 1) {

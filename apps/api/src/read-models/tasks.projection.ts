@@ -326,6 +326,17 @@ const historyFromOf = (rows: TaskRows, since: LocalDate): LocalDate | null => {
   return first === undefined || first.valid_from >= since ? null : first.valid_from;
 };
 
+/**
+ * What the memo keeps of a task: its rows with only the last current history row — all an event dated
+ * after it needs; an earlier-dated one (a late paper) reads the history from the table again — so that
+ * a kept task costs a few kilobytes however long its history.
+ */
+const keptTask = (rows: TaskRows, historyFrom: LocalDate | null): KeptTask => {
+  const last = rows.history.at(-1);
+  if (last === undefined || rows.history.length === 1) return { rows, historyFrom };
+  return { rows: { ...rows, history: [last] }, historyFrom: last.valid_from };
+};
+
 /** The kept rows of `taskId` if they serve a batch whose earliest event on it is dated `since`. */
 const keptFor = (memo: BatchMemo | undefined, taskId: string, since: LocalDate): KeptTask | undefined => {
   const kept = memo?.get(taskId) as KeptTask | undefined;
@@ -413,7 +424,7 @@ export const tasksProjection: Projection = {
       { table: EXTENSION_LOG, mode: 'insert', rows: extensions },
     ]);
     // The rows as written, for the next batch (kept by the runner only once this one has committed).
-    for (const taskId of since.keys()) memo?.set(taskId, { rows: state.get(taskId) ?? EMPTY, historyFrom: historyFrom.get(taskId) ?? null } satisfies KeptTask);
+    if (memo !== undefined) for (const taskId of since.keys()) memo.set(taskId, keptTask(state.get(taskId) ?? EMPTY, historyFrom.get(taskId) ?? null));
   },
   bulk: (context) => {
     // Every task's rows stay in memory. A history row is inserted once it is settled (ended or
