@@ -91,36 +91,20 @@ export const handleCommand = async <Command extends { readonly metadata: Command
       revision = history.at(-1)?.revision ?? -1;
       cache?.set(stream, decider, { revision, state });
     }
-    const recheck = (): void => cache!.delete(stream, true);
-
     const refusal = options.precondition?.(state);
-    if (refusal !== undefined) {
-      if (cached !== undefined) {
-        recheck();
-        continue;
-      }
-      const duplicate = await recordedElsewhere();
-      return duplicate === undefined ? E.left(refusal) : E.right(duplicate);
+    const mismatch = refusal === undefined && options.expectedRevision !== undefined && options.expectedRevision !== revision;
+    const decision = refusal === undefined && !mismatch ? decider.decide(command, state) : undefined;
+    // Only an append may rest on a cached state; any other outcome is decided again on the stream as stored.
+    if (cached !== undefined && (decision === undefined || E.isLeft(decision) || decision.right.length === 0)) {
+      cache!.delete(stream, true);
+      continue;
     }
-    if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
-      if (cached !== undefined) {
-        recheck();
-        continue;
-      }
+    if (decision === undefined || E.isLeft(decision)) {
       const duplicate = await recordedElsewhere();
       if (duplicate !== undefined) return E.right(duplicate);
-      throw new WrongExpectedRevisionError(stream, options.expectedRevision === -1 ? 'no_stream' : options.expectedRevision, revision === -1 ? null : revision);
-    }
-    const decision = decider.decide(command, state);
-    if (E.isLeft(decision) || decision.right.length === 0) {
-      if (cached !== undefined) {
-        recheck();
-        continue;
-      }
-    }
-    if (E.isLeft(decision)) {
-      const duplicate = await recordedElsewhere();
-      return duplicate === undefined ? decision : E.right(duplicate);
+      if (refusal !== undefined) return E.left(refusal);
+      if (decision !== undefined) return decision;
+      throw new WrongExpectedRevisionError(stream, options.expectedRevision === -1 ? 'no_stream' : options.expectedRevision!, revision === -1 ? null : revision);
     }
     if (decision.right.length === 0) {
       return E.right({ stream, events: [], nextExpectedRevision: revision, position: null, duplicate: false });
