@@ -47,38 +47,21 @@ export class ConfigError extends Error {
 
 const present = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value.trim());
 
-const portOf = (value: string | undefined): number => {
-  if (value === undefined) return 3000;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new ConfigError(`PORT không hợp lệ: "${value}"`, `PORT must be an integer from 0 to 65535, got "${value}"`);
+/** An integer setting from `min` to `max`, `fallback` when unset; a ConfigError naming it otherwise. */
+const integerOf = (name: string, value: string | undefined, fallback: number, min: number, max: number): number => {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new ConfigError(`${name} không hợp lệ: "${value}"`, `${name} must be an integer from ${min} to ${max}, got "${value}"`);
   }
-  return port;
-};
-
-const waitOf = (value: string | undefined): number => {
-  if (value === undefined) return 5_000;
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 0 || ms > 60_000) {
-    throw new ConfigError(`CHIDAO_READ_WAIT_MS không hợp lệ: "${value}"`, `CHIDAO_READ_WAIT_MS must be an integer from 0 to 60000, got "${value}"`);
-  }
-  return ms;
-};
-
-const cacheSizeOf = (value: string | undefined): number => {
-  if (value === undefined) return 10_000;
-  const size = Number(value);
-  if (!Number.isInteger(size) || size < 0 || size > 1_000_000) {
-    throw new ConfigError(`CHIDAO_STREAM_CACHE không hợp lệ: "${value}"`, `CHIDAO_STREAM_CACHE must be an integer from 0 to 1000000, got "${value}"`);
-  }
-  return size;
+  return number;
 };
 
 const OFF = new Set(['0', 'off', 'false', 'no']);
 
 /** Reads the settings from `env`; relative folders are resolved against `cwd`. */
 export const loadConfig = (env: Readonly<Record<string, string | undefined>>, cwd: string): AppConfig => ({
-  port: portOf(present(env['PORT'])),
+  port: integerOf('PORT', present(env['PORT']), 3000, 0, 65_535),
   host: present(env['HOST']) ?? '0.0.0.0',
   databaseUrl: present(env['DATABASE_URL']),
   eventStoreUrl: present(env['EVENTSTORE_URL']),
@@ -86,8 +69,8 @@ export const loadConfig = (env: Readonly<Record<string, string | undefined>>, cw
   jwtSecret: present(env['JWT_SECRET']),
   production: env['NODE_ENV'] === 'production',
   demo: !OFF.has((present(env['CHIDAO_DEMO']) ?? 'on').toLowerCase()),
-  readYourWritesTimeoutMs: waitOf(present(env['CHIDAO_READ_WAIT_MS'])),
-  streamCacheSize: cacheSizeOf(present(env['CHIDAO_STREAM_CACHE'])),
+  readYourWritesTimeoutMs: integerOf('CHIDAO_READ_WAIT_MS', present(env['CHIDAO_READ_WAIT_MS']), 5_000, 0, 60_000),
+  streamCacheSize: integerOf('CHIDAO_STREAM_CACHE', present(env['CHIDAO_STREAM_CACHE']), 10_000, 0, 1_000_000),
 });
 
 /** The store kind the settings select: EventStoreDB first, then PostgreSQL, else the embedded folder. */
