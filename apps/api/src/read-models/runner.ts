@@ -493,9 +493,12 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     };
     let position: Position | null = null;
     let events = 0;
+    // The next page is read while this one is projected: the server sends it meanwhile instead of waiting.
+    let reading = store.readAll({ after: position, limit: rebuildBatchSize });
     try {
       for (;;) {
-        const page = await store.readAll({ after: position, limit: rebuildBatchSize });
+        const page = await reading;
+        if (!page.isEnd) reading = store.readAll({ after: page.events.at(-1)?.position ?? position, limit: rebuildBatchSize });
         if (page.events.length > 0) {
           const writes: TableWrite[] = [];
           for (const { projection, bulk } of sessions) {
@@ -516,7 +519,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       }
       await Promise.all(lanes);
     } finally {
-      await Promise.allSettled(lanes);
+      await Promise.allSettled([...lanes, reading]);
     }
     // Keys and indexes, the task history's on one connection and the other tables' on another.
     const tables = targets.flatMap((projection) => projection.tables);
