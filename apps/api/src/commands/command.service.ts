@@ -195,6 +195,7 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 /** The command service on a store, a clock and a place to keep idempotent answers. */
 export const createCommandService = (dependencies: CommandServiceDependencies): CommandService => {
   const { store, now, idempotency, cache } = dependencies;
+  const handler = { store, now, ...(cache === undefined ? {} : { cache }) };
 
   const execute: CommandService['execute'] = async (principal, access, input, expectedRevision) => {
     checkRole(principal, access);
@@ -209,7 +210,7 @@ export const createCommandService = (dependencies: CommandServiceDependencies): 
       // another agency's, checked on the task as loaded for the command. A command already recorded answers
       // as it did then, even if the task has since passed to another agency: a retry must not turn into a refusal.
       const actingAgency = principal.role === 'agency' && 'taskId' in command.data ? { actingAgency: principal.agencyId ?? '' } : {};
-      const outcome = await executeDomainCommand({ store, now, ...(cache === undefined ? {} : { cache }) }, command, { ...actingAgency, ...(expectedRevision === undefined ? {} : { expectedRevision }) });
+      const outcome = await executeDomainCommand(handler, command, { ...actingAgency, ...(expectedRevision === undefined ? {} : { expectedRevision }) });
       return E.isLeft(outcome) ? domainErrorAnswer(outcome.left) : successAnswer(command, outcome.right);
     } catch (error) {
       if (isWrongExpectedRevision(error)) {

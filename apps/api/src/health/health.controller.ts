@@ -6,17 +6,14 @@ import type { CommandService } from '../commands/command.service';
 import type { HttpMetrics } from '../http/http-metrics';
 import type { Infrastructure } from '../infrastructure/infrastructure';
 import type { ProjectionRunner } from '../read-models';
+import { metric } from '../read-models/metrics';
 
 /** The process's memory under the names Prometheus clients use. */
 const processText = (): string => {
   const memory = process.memoryUsage();
   return [
-    '# HELP process_resident_memory_bytes Resident memory size in bytes.',
-    '# TYPE process_resident_memory_bytes gauge',
-    `process_resident_memory_bytes ${memory.rss}`,
-    '# HELP nodejs_heap_size_used_bytes V8 heap in use, in bytes.',
-    '# TYPE nodejs_heap_size_used_bytes gauge',
-    `nodejs_heap_size_used_bytes ${memory.heapUsed}`,
+    ...metric('process_resident_memory_bytes', 'gauge', 'Resident memory size in bytes.', [['', memory.rss]]),
+    ...metric('nodejs_heap_size_used_bytes', 'gauge', 'V8 heap in use, in bytes.', [['', memory.heapUsed]]),
     '',
   ].join('\n');
 };
@@ -24,13 +21,12 @@ const processText = (): string => {
 /** The command path's stream state cache under Prometheus names; nothing when it is off. */
 const cacheText = (stats: StreamStateCacheStats | null): string => {
   if (stats === null) return '';
-  const lines = (name: string, type: 'counter' | 'gauge', help: string, value: number) => [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, `${name} ${value}`];
   return [
-    ...lines('chidao_stream_cache_hits_total', 'counter', 'Commands decided on a cached stream state (no stream read).', stats.hits),
-    ...lines('chidao_stream_cache_misses_total', 'counter', 'Commands that read their stream.', stats.misses),
-    ...lines('chidao_stream_cache_stale_total', 'counter', 'Cached states found stale or rechecked on the stored stream.', stats.stale),
-    ...lines('chidao_stream_cache_streams', 'gauge', 'Streams whose state is cached now.', stats.size),
-    ...lines('chidao_stream_cache_capacity', 'gauge', 'Most streams the cache keeps (CHIDAO_STREAM_CACHE).', stats.capacity),
+    ...metric('chidao_stream_cache_hits_total', 'counter', 'Commands decided on a cached stream state (no stream read).', [['', stats.hits]]),
+    ...metric('chidao_stream_cache_misses_total', 'counter', 'Commands that read their stream.', [['', stats.misses]]),
+    ...metric('chidao_stream_cache_stale_total', 'counter', 'Cached states found stale or rechecked on the stored stream.', [['', stats.stale]]),
+    ...metric('chidao_stream_cache_streams', 'gauge', 'Streams whose state is cached now.', [['', stats.size]]),
+    ...metric('chidao_stream_cache_capacity', 'gauge', 'Most streams the cache keeps (CHIDAO_STREAM_CACHE).', [['', stats.capacity]]),
     '',
   ].join('\n');
 };

@@ -15,7 +15,8 @@ export type RunnerCounters = {
 
 const escapeLabel = (value: string): string => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 
-const metric = (name: string, type: 'gauge' | 'counter', help: string, samples: readonly (readonly [labels: string, value: number])[]): string[] => [
+/** One metric: its HELP and TYPE lines and a sample per label set (`''` for none). */
+export const metric = (name: string, type: 'gauge' | 'counter', help: string, samples: readonly (readonly [labels: string, value: number])[]): string[] => [
   `# HELP ${name} ${help}`,
   `# TYPE ${name} ${type}`,
   ...samples.map(([labels, value]) => `${name}${labels} ${Number.isFinite(value) ? value : 0}`),
