@@ -15,12 +15,15 @@ type Db = Pick<SqlClient, 'query' | 'transaction'>;
 type Query = Pick<SqlClient, 'query'>;
 
 /**
- * Runs an "as of" query in a transaction with JIT compilation off: PostgreSQL's cost estimates for
- * these scans cross its JIT threshold, and compiling costs more (tens of milliseconds) than it saves.
+ * Runs an "as of" query in a transaction with JIT compilation off — PostgreSQL's cost estimates for
+ * these scans cross its JIT threshold, and compiling costs more (tens of milliseconds) than it saves —
+ * and with parallel workers only for plans ten times larger than PostgreSQL's default would allow:
+ * starting two workers cost some 50 ms on the benchmark's machine, more than a scorecard of 100,000
+ * tasks takes without them (docs/benchmarks.md).
  */
 const analytic = <T>(db: Db, work: (query: Query) => Promise<T>): Promise<T> =>
   db.transaction(async (tx) => {
-    await tx.query('SET LOCAL jit = off');
+    await tx.query(`SELECT set_config('jit', 'off', true), set_config('parallel_setup_cost', '10000', true)`);
     return work(tx);
   });
 

@@ -2,8 +2,9 @@ import type { SqlClient } from '@chidao/event-store-postgres';
 import { activityProjection } from './activity.projection';
 import { directivesProjection } from './directives.projection';
 import type { Projection } from './projection';
-import { QUERY_FUNCTIONS_SQL, STATUS_FUNCTIONS_SQL } from './status-sql';
+import { QUERY_FUNCTIONS_SQL, SPAN_CLASS_FUNCTION_SQL, STATUS_FUNCTIONS_SQL } from './status-sql';
 import { createIndexesSql, createTableSql } from './table';
+import { TASK_HISTORY } from './tables';
 import { tasksProjection } from './tasks.projection';
 
 /*
@@ -35,6 +36,7 @@ const tablesOf = (projections: readonly Projection[]): string =>
   projections.flatMap((projection) => projection.tables.map((table) => `${createTableSql(READ_SCHEMA, table)}\n${createIndexesSql(READ_SCHEMA, table)}`)).join('\n');
 
 const INITIAL = (): string => `
+${SPAN_CLASS_FUNCTION_SQL}
 CREATE TABLE read.checkpoints (
   projection     text PRIMARY KEY,
   position       text,
@@ -46,9 +48,27 @@ ${STATUS_FUNCTIONS_SQL}
 ${QUERY_FUNCTIONS_SQL}
 `;
 
+/**
+ * The scorecard and directive progress find the history rows valid on a date by span class
+ * (status-sql.ts, AS_OF_COUNTS) instead of by (valid_to, valid_from): the new index replaces the old
+ * one (a database created at version 2 has it from version 1 already: made again, on empty tables), and
+ * the two functions are replaced by their new text. No data changes, so no rebuild.
+ */
+const SPAN_INDEX = (): string => {
+  const [, scorecardAndProgress] = QUERY_FUNCTIONS_SQL.split(/(?=-- The agency scorecard)/);
+  return `
+${SPAN_CLASS_FUNCTION_SQL}
+DROP INDEX IF EXISTS read.task_history_valid;
+DROP INDEX IF EXISTS read.task_history_span;
+${createIndexesSql(READ_SCHEMA, { ...TASK_HISTORY, indexes: TASK_HISTORY.indexes.filter((index) => index.name === 'span') })}
+${(scorecardAndProgress ?? '').replace(/CREATE FUNCTION/g, 'CREATE OR REPLACE FUNCTION')}
+`;
+};
+
 /** Every read-model migration, in order. */
 export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
   { version: 1, name: 'checkpoints; tasks, task history, deadline calendar, extension log, directives, activity feed; status functions', sql: INITIAL },
+  { version: 2, name: 'task history rows found by span class: index task_history_span, scorecard and directive progress', sql: SPAN_INDEX },
 ];
 
 /**

@@ -83,6 +83,9 @@ export const AS_OF_COLUMNS = [
   'progress_reports',
 ] as const;
 
+/** A history row's span class (status-sql.ts, SPAN_CLASS_FUNCTION_SQL): the first key of task_history_span. */
+export const SPAN_CLASS_KEY = 'read.history_span_class(valid_from, valid_to)';
+
 /** `read.task_history` — one row per task per change, valid from/to on the business-date axis. */
 export const TASK_HISTORY: TableSpec = {
   name: 'task_history',
@@ -128,8 +131,9 @@ export const TASK_HISTORY: TableSpec = {
   indexes: [
     { name: 'lead_valid', on: 'lead_agency_id, valid_to, valid_from', where: 'superseded_at IS NULL' },
     { name: 'directive_valid', on: 'directive_id, valid_to, valid_from', where: 'superseded_at IS NULL' },
-    // Carries what the scorecard and directive progress read, so that they scan the index alone.
-    { name: 'valid', on: 'valid_to, valid_from', include: AS_OF_COLUMNS, where: 'superseded_at IS NULL' },
+    // Carries what the scorecard and directive progress read, so that they scan the index alone: per
+    // span class, the rows that began in the last 2^class days (status-sql.ts, AS_OF_COUNTS).
+    { name: 'span', on: `(${SPAN_CLASS_KEY}), valid_from`, include: ['valid_to', ...AS_OF_COLUMNS], where: 'superseded_at IS NULL' },
   ],
 };
 
