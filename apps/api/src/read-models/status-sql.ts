@@ -236,6 +236,9 @@ const SUMS_BY_CODE = (column: string): string =>
     .map((code) => `coalesce(sum(g.n) FILTER (WHERE ${column} = '${code}'), 0)::integer`)
     .join(',\n         ');
 
+/** The span class of open-ended rows (and of any valid for more than 2^15 days). */
+const OPEN_CLASS = 16;
+
 /**
  * The rows valid on a date, found by the length of their validity. A row of class k (0–15) is valid for
  * at most 2^k days, so if it is valid on D it began in (D − 2^k, D]; class 16 holds the open-ended rows
@@ -247,9 +250,9 @@ const SUMS_BY_CODE = (column: string): string =>
 export const SPAN_CLASS_FUNCTION_SQL = `
 CREATE OR REPLACE FUNCTION read.history_span_class(p_from date, p_to date) RETURNS integer
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT CASE WHEN p_from = '-infinity' OR p_to = 'infinity' THEN 16
-${Array.from({ length: 16 }, (_, k) => `    WHEN p_to - p_from <= ${2 ** k} THEN ${k}`).join('\n')}
-    ELSE 16 END
+  SELECT CASE WHEN p_from = '-infinity' OR p_to = 'infinity' THEN ${OPEN_CLASS}
+${Array.from({ length: OPEN_CLASS }, (_, k) => `    WHEN p_to - p_from <= ${2 ** k} THEN ${k}`).join('\n')}
+    ELSE ${OPEN_CLASS} END
 $$;`;
 
 /**
@@ -258,11 +261,11 @@ $$;`;
  * on h's columns and the function's arguments) applied in each.
  */
 const AS_OF_COUNTS = (asOf: string, key: string, where: string): string => {
-  const branches = Array.from({ length: 17 }, (_, k) => `
+  const branches = Array.from({ length: OPEN_CLASS + 1 }, (_, k) => `
         SELECT ${AS_OF_COLUMNS.map((column) => `h.${column}`).join(', ')}
         FROM read.task_history h
         WHERE h.superseded_at IS NULL AND ${SPAN_CLASS_KEY.replace(/valid_/g, 'h.valid_')} = ${k}
-          ${k < 16 ? `AND h.valid_from > ${asOf} - ${2 ** k} ` : ''}AND h.valid_from <= ${asOf} AND h.valid_to > ${asOf}
+          ${k < OPEN_CLASS ? `AND h.valid_from > ${asOf} - ${2 ** k} ` : ''}AND h.valid_from <= ${asOf} AND h.valid_to > ${asOf}
           AND ${where}`);
   return `
       SELECT ${key}, h.extension_count, h.reminder_count,
@@ -346,8 +349,7 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT t.agency, t.status, t.original, count(*) AS n,
            sum(t.extension_count) AS extensions, count(*) FILTER (WHERE t.extension_count > 0) AS extended,
            sum(t.reminder_count) AS reminders
-    FROM (${AS_OF_COUNTS('p_as_of', 'h.lead_agency_id AS agency', '(p_from IS NULL OR h.assigned_on >= p_from) AND (p_agency_id IS NULL OR h.lead_agency_id = p_agency_id)')}
-      ) t
+    FROM (${AS_OF_COUNTS('p_as_of', 'h.lead_agency_id AS agency', '(p_from IS NULL OR h.assigned_on >= p_from) AND (p_agency_id IS NULL OR h.lead_agency_id = p_agency_id)')}) t
     GROUP BY 1, 2, 3
   ) g
   GROUP BY g.agency
@@ -368,8 +370,7 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
          round(coalesce(sum(g.n) FILTER (WHERE g.status LIKE 'hoan_thanh%'), 0) / sum(g.n), 4)
   FROM (
     SELECT t.directive, t.status, count(*) AS n
-    FROM (${AS_OF_COUNTS('p_as_of', 'h.directive_id AS directive', '(p_directive_id IS NULL OR h.directive_id = p_directive_id) AND (p_agency_id IS NULL OR h.lead_agency_id = p_agency_id)')}
-      ) t
+    FROM (${AS_OF_COUNTS('p_as_of', 'h.directive_id AS directive', '(p_directive_id IS NULL OR h.directive_id = p_directive_id) AND (p_agency_id IS NULL OR h.lead_agency_id = p_agency_id)')}) t
     GROUP BY 1, 2
   ) g
   LEFT JOIN read.directives d ON d.directive_id = g.directive
