@@ -2,7 +2,7 @@ import type { SqlClient } from '@chidao/event-store-postgres';
 import { activityProjection } from './activity.projection';
 import { directivesProjection } from './directives.projection';
 import type { Projection } from './projection';
-import { QUERY_FUNCTIONS_SQL, SPAN_CLASS_FUNCTION_SQL, STATUS_FUNCTIONS_SQL } from './status-sql';
+import { AS_OF_COUNT_FUNCTIONS_SQL, QUERY_FUNCTIONS_SQL, SPAN_CLASS_FUNCTION_SQL, STATUS_FUNCTIONS_SQL } from './status-sql';
 import { createIndexesSql, createTableSql } from './table';
 import { TASK_HISTORY } from './tables';
 import { tasksProjection } from './tasks.projection';
@@ -46,6 +46,7 @@ CREATE TABLE read.checkpoints (
 ${tablesOf(PROJECTIONS)}
 ${STATUS_FUNCTIONS_SQL}
 ${QUERY_FUNCTIONS_SQL}
+${AS_OF_COUNT_FUNCTIONS_SQL}
 `;
 
 /**
@@ -54,16 +55,13 @@ ${QUERY_FUNCTIONS_SQL}
  * one (a database created at version 2 has it from version 1 already: made again, on empty tables), and
  * the two functions are replaced by their new text. No data changes, so no rebuild.
  */
-const SPAN_INDEX = (): string => {
-  const [, scorecardAndProgress] = QUERY_FUNCTIONS_SQL.split(/(?=-- The agency scorecard)/);
-  return `
+const SPAN_INDEX = (): string => `
 ${SPAN_CLASS_FUNCTION_SQL}
 DROP INDEX IF EXISTS read.task_history_valid;
 DROP INDEX IF EXISTS read.task_history_span;
 ${createIndexesSql(READ_SCHEMA, { ...TASK_HISTORY, indexes: TASK_HISTORY.indexes.filter((index) => index.name === 'span') })}
-${(scorecardAndProgress ?? '').replace(/CREATE FUNCTION/g, 'CREATE OR REPLACE FUNCTION')}
+${AS_OF_COUNT_FUNCTIONS_SQL}
 `;
-};
 
 /** Every read-model migration, in order. */
 export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [

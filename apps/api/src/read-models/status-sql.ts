@@ -264,7 +264,7 @@ const AS_OF_COUNTS = (asOf: string, key: string, where: string): string => {
   const branches = Array.from({ length: OPEN_CLASS + 1 }, (_, k) => `
         SELECT ${AS_OF_COLUMNS.map((column) => `h.${column}`).join(', ')}
         FROM read.task_history h
-        WHERE h.superseded_at IS NULL AND ${SPAN_CLASS_KEY.replace(/valid_/g, 'h.valid_')} = ${k}
+        WHERE h.superseded_at IS NULL AND ${SPAN_CLASS_KEY} = ${k}
           ${k < OPEN_CLASS ? `AND h.valid_from > ${asOf} - ${2 ** k} ` : ''}AND h.valid_from <= ${asOf} AND h.valid_to > ${asOf}
           AND ${where}`);
   return `
@@ -279,8 +279,8 @@ const CODE_COLUMNS = `hoan_thanh_dung_han integer, hoan_thanh_qua_han integer, h
   chua_den_han integer, cho_xac_nhan integer, tam_dung integer, da_rut integer`;
 
 /**
- * The functions analysts call: every task's status as of a date ("tính đến ngày"), as known at an
- * instant, per agency and per directive. Created after the tables (a SQL function's body is checked
+ * The functions analysts call: every task's status as of a date ("tính đến ngày") and as known at an
+ * instant (here), per agency and per directive (AS_OF_COUNT_FUNCTIONS_SQL). Created after the tables (a SQL function's body is checked
  * against them); they name the tables, so a rebuild that swaps a table in keeps them working. The
  * planner inlines them, so a WHERE on their result reaches the indexes of read.task_history.
  */
@@ -319,11 +319,17 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$${STATUS_OUTER('p_as_of', 'p_due_soon_day
     OFFSET 0
   ) s
 $$;
+`;
 
+/**
+ * The agency scorecard and directive progress: counts over the rows valid on a date (AS_OF_COUNTS).
+ * Written to replace an earlier version of themselves, as migration 2 does.
+ */
+export const AS_OF_COUNT_FUNCTIONS_SQL = `
 -- The agency scorecard "tính đến ngày p_as_of": per lead agency (as of that day), tasks per status,
 -- completions on time against the current and the original deadline, extensions and reminders. With
 -- p_from, only tasks assigned from that day on.
-CREATE FUNCTION read.agency_scorecard(p_as_of date, p_from date DEFAULT NULL, p_agency_id text DEFAULT NULL)
+CREATE OR REPLACE FUNCTION read.agency_scorecard(p_as_of date, p_from date DEFAULT NULL, p_agency_id text DEFAULT NULL)
 RETURNS TABLE (
   agency_id text, total integer, ${CODE_COLUMNS},
   done integer, done_on_time integer, done_late integer, on_time_rate numeric,
@@ -357,7 +363,7 @@ $$;
 
 -- Directive progress (*tiến độ thực hiện văn bản*) as of p_as_of: its tasks per status; optionally one
 -- directive, or only the tasks one agency leads.
-CREATE FUNCTION read.directive_progress(p_as_of date, p_directive_id text DEFAULT NULL, p_agency_id text DEFAULT NULL)
+CREATE OR REPLACE FUNCTION read.directive_progress(p_as_of date, p_directive_id text DEFAULT NULL, p_agency_id text DEFAULT NULL)
 RETURNS TABLE (
   directive_id text, symbol text, subject text, issued_on date, total integer, ${CODE_COLUMNS},
   done integer, overdue integer, done_ratio numeric
